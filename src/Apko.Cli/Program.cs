@@ -1,12 +1,49 @@
+using System.CommandLine;
+
 namespace Apko.Cli;
 
 /// <summary>Entry point of the <c>apko</c> command.</summary>
 public static class Program
 {
-    /// <summary>Runs the command line and returns the process exit code.</summary>
-    public static int Main(string[] args)
+    /// <summary>Runs the command line and returns the process exit code: 0 success, 1 failure, 2 usage error.</summary>
+    public static async Task<int> Main(string[] args)
     {
-        _ = args;
-        return 0;
+        var root = ApkoCommandLine.Create();
+        var parseResult = root.Parse(args);
+        if (parseResult.Errors.Count > 0 && !IsHelpOrVersion(parseResult))
+        {
+            foreach (var error in parseResult.Errors)
+            {
+                Console.Error.WriteLine($"Error: {error.Message}");
+            }
+
+            Console.Error.WriteLine($"Run 'apko {CommandPath(parseResult)} --help' for usage.");
+            return ExitCodes.UsageError;
+        }
+
+        using var cancellation = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) =>
+        {
+            e.Cancel = true;
+            cancellation.Cancel();
+        };
+        return await parseResult.InvokeAsync(new InvocationConfiguration(), cancellation.Token);
+    }
+
+    private static bool IsHelpOrVersion(ParseResult parseResult) =>
+        parseResult.Action is System.CommandLine.Help.HelpAction;
+
+    private static string CommandPath(ParseResult parseResult)
+    {
+        var names = new List<string>();
+        for (var result = parseResult.CommandResult; result is not null; result = result.Parent as System.CommandLine.Parsing.CommandResult)
+        {
+            if (result.Command is not RootCommand)
+            {
+                names.Insert(0, result.Command.Name);
+            }
+        }
+
+        return string.Join(' ', names);
     }
 }

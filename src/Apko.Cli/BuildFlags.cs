@@ -1,0 +1,177 @@
+using System.CommandLine;
+using System.Globalization;
+using Apko.Build;
+
+namespace Apko.Cli;
+
+/// <summary>The flags shared by the build family of commands, as apko names them.</summary>
+internal sealed class BuildFlags
+{
+    public Option<string[]> Arch { get; } = new("--arch")
+    {
+        Description = "Architectures to build, as apk or OCI names (x86_64, arm64…), 'host' or 'all'; "
+            + "comma-separated or repeated. Default: the configuration's archs.",
+        AllowMultipleArgumentsPerToken = true,
+    };
+
+    public Option<string[]> KeyringAppend { get; } = new("--keyring-append", "-k")
+    {
+        Description = "Extra signing key files or URLs for the repositories.",
+    };
+
+    public Option<string[]> RepositoryAppend { get; } = new("--repository-append", "-r")
+    {
+        Description = "Extra repositories, used to build and written into the image.",
+    };
+
+    public Option<string[]> BuildRepositoryAppend { get; } = new("--build-repository-append", "-b")
+    {
+        Description = "Extra repositories used only to build.",
+    };
+
+    public Option<string[]> PackageAppend { get; } = new("--package-append", "-p")
+    {
+        Description = "Extra packages to install.",
+    };
+
+    public Option<string?> BuildDate { get; } = new("--build-date")
+    {
+        Description = "Earliest image creation time, RFC 3339 (default: the Unix epoch). SOURCE_DATE_EPOCH wins.",
+    };
+
+    public Option<string[]> Annotations { get; } = new("--annotations")
+    {
+        Description = "Extra annotations as key:value; they override the configuration's.",
+    };
+
+    public Option<string?> CacheDir { get; } = new("--cache-dir")
+    {
+        Description = "Directory of the package and index cache (default: the user cache directory).",
+    };
+
+    public Option<bool> Offline { get; } = new("--offline")
+    {
+        Description = "Use only the cache and make no network request.",
+    };
+
+    public Option<bool> IgnoreSignatures { get; } = new("--ignore-signatures")
+    {
+        Description = "Do not verify APKINDEX signatures.",
+    };
+
+    public Option<string[]> IncludePaths { get; } = new("--include-paths")
+    {
+        Description = "Extra directories searched for the configuration and its includes.",
+    };
+
+    public Option<bool> Vcs { get; } = new("--vcs")
+    {
+        Description = "Record the git origin and commit of the configuration's directory as vcs-url.",
+        DefaultValueFactory = _ => true,
+    };
+
+    public Option<bool> Sbom { get; } = new("--sbom")
+    {
+        Description = "Write SBOMs.",
+        DefaultValueFactory = _ => true,
+    };
+
+    public Option<string?> SbomPath { get; } = new("--sbom-path")
+    {
+        Description = "Directory to write SBOMs to (default: the current directory).",
+    };
+
+    public Option<string[]> SbomFormats { get; } = new("--sbom-formats")
+    {
+        Description = "SBOM formats: spdx, cyclonedx; comma-separated or repeated.",
+        DefaultValueFactory = _ => ["spdx"],
+        AllowMultipleArgumentsPerToken = true,
+    };
+
+    public Option<string?> Lockfile { get; } = new("--lockfile")
+    {
+        Description = "Install exactly the packages of this lock file.",
+    };
+
+    public Option<string?> Format { get; } = new("--format")
+    {
+        Description = "Layer format: tar (erofs is not built yet).",
+    };
+
+    public Option<long> MaxIndexSize { get; } = SizeOption("--max-apkindex-decompressed-size", "APKINDEX", 300L << 20);
+
+    public Option<long> MaxControlSize { get; } = SizeOption("--max-apk-control-size", "package control section", 10L << 20);
+
+    public Option<long> MaxDataSize { get; } = SizeOption("--max-apk-data-size", "package data section", 16L << 30);
+
+    public Option<long> MaxHttpSize { get; } = SizeOption("--max-http-response-size", "HTTP response", 8L << 30);
+
+    private static Option<long> SizeOption(string name, string what, long defaultValue) => new(name)
+    {
+        Description = $"Largest decompressed {what} in bytes; 0 for the default "
+            + $"({defaultValue.ToString(CultureInfo.InvariantCulture)}), -1 for no limit.",
+    };
+
+    /// <summary>Converts the parsed flags and the environment into build options.</summary>
+    public BuildOptions ToBuildOptions(ParseResult result, CliEnvironment environment, string configurationPath)
+    {
+        return new BuildOptions
+        {
+            ConfigurationPath = configurationPath,
+            WorkingDirectory = environment.WorkingDirectory,
+            Architectures = SplitList(result.GetValue(Arch)),
+            HostArchitecture = environment.HostArchitecture,
+            ExtraKeyring = result.GetValue(KeyringAppend) ?? [],
+            ExtraRepositories = result.GetValue(RepositoryAppend) ?? [],
+            ExtraBuildRepositories = result.GetValue(BuildRepositoryAppend) ?? [],
+            ExtraPackages = result.GetValue(PackageAppend) ?? [],
+            ExtraAnnotations = AnnotationParser.Parse(result.GetValue(Annotations) ?? []),
+            BuildDate = ParseBuildDate(result.GetValue(BuildDate)),
+            SourceDateEpoch = environment.SourceDateEpoch,
+            CacheDirectory = result.GetValue(CacheDir) is { Length: > 0 } cache
+                ? Path.GetFullPath(cache, environment.WorkingDirectory)
+                : environment.DefaultCacheDirectory,
+            Offline = result.GetValue(Offline),
+            IgnoreSignatures = result.GetValue(IgnoreSignatures),
+            IncludePaths = result.GetValue(IncludePaths) ?? [],
+            LockFilePath = result.GetValue(Lockfile),
+            Limits = new SizeLimits(
+                Limit(result.GetValue(MaxIndexSize), 300L << 20),
+                Limit(result.GetValue(MaxControlSize), 10L << 20),
+                Limit(result.GetValue(MaxDataSize), 16L << 30),
+                Limit(result.GetValue(MaxHttpSize), 8L << 30)),
+            Credentials = environment.Credentials,
+            Sbom = result.GetValue(Sbom),
+            SbomDirectory = result.GetValue(SbomPath),
+            SbomFormats = SplitList(result.GetValue(SbomFormats)),
+            ToolVersion = VersionInfo.Version,
+        };
+    }
+
+    public static IReadOnlyList<string> SplitList(string[]? values) =>
+        (values ?? []).SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            .ToArray();
+
+    private static long Limit(long value, long defaultValue) => value switch
+    {
+        0 => defaultValue,
+        < 0 => long.MaxValue,
+        _ => value,
+    };
+
+    private static DateTimeOffset? ParseBuildDate(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return null;
+        }
+
+        if (!DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var date))
+        {
+            throw new UsageException(
+                $"--build-date '{text}' is not an RFC 3339 time. Write it like 2024-01-26T01:51:33Z.");
+        }
+
+        return date.ToUniversalTime();
+    }
+}
