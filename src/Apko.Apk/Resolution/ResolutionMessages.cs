@@ -1,0 +1,23 @@
+using Apko.Apk.Indexes;
+
+namespace Apko.Apk.Resolution;
+
+/// <summary>Text of the resolver's errors, one method per message.</summary>
+internal static class ResolutionMessages
+{
+    public static string InvalidIndexAtom(ApkPackage package, string field, string atom) =>
+        $"Package '{package}' has the invalid atom '{atom}' in its '{field}' field, so it cannot be resolved. "
+        + "The repository index is corrupt or was written by an incompatible tool; fetch it again or remove the package.";
+
+    public static string TooManyRepositories(int count) =>
+        $"{count} repositories are configured, but at most 64 are supported. Merge or remove repositories.";
+
+    public static string Unsatisfiable(string? architecture, string report) =>
+        (architecture is null ? "Unable to select packages:" : $"Unable to select packages for {architecture}:")
+        + "\n" + report
+        + "Change or remove the constraints listed above, or add a repository that provides the missing packages.";
+
+    public static string MissingArchitectures(IEnumerable<string> architectures) =>
+        $"No repositories were given for architecture(s) {string.Join(", ", architectures.Select(a => $"'{a}'"))}. "
+        + "Give at least one repository index per architecture.";
+}
