@@ -1,0 +1,238 @@
+using System.Formats.Tar;
+using System.IO.Compression;
+using System.Text;
+using Apko.Apk.Packages;
+using Apko.Apk.Signing;
+
+namespace Apko.Apk.Indexes;
+
+/// <summary>
+/// Reads a repository index: a signed <c>APKINDEX.tar.gz</c> or plain APKINDEX text. The archive is a gzip member
+/// with the signature tar entries (<c>.SIGN.RSA.&lt;key&gt;</c> over SHA-1, <c>.SIGN.RSA256.&lt;key&gt;</c> over
+/// SHA-256, no end-of-archive blocks), then a gzip member with a tar of <c>DESCRIPTION</c> and <c>APKINDEX</c>. The
+/// signatures cover the raw bytes of everything after the signature members; one valid signature is enough.
+/// </summary>
+public static class ApkIndexReader
+{
+    private const long MaxSignatureMemberSize = 1024 * 1024;
+
+    /// <summary>Reads and, when options carry a keyring, verifies the index file at <paramref name="path"/>.</summary>
+    /// <exception cref="ApkException">
+    /// The file is unreadable, corrupt, too large, malformed, unsigned, or signed by no trusted key.
+    /// </exception>
+    public static async Task<ApkIndex> ReadAsync(
+        string path,
+        ApkIndexReadOptions options,
+        CancellationToken cancellationToken)
+    {
+        FileStream stream;
+        try
+        {
+            stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, useAsync: true);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            throw IndexErrors.Unreadable(path, exception);
+        }
+
+        await using (stream.ConfigureAwait(false))
+        {
+            return await ReadAsync(stream, options, path, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Reads and, when options carry a keyring, verifies an index from a stream: a gzip archive, or plain APKINDEX
+    /// text (accepted only without a keyring). A stream that cannot seek is buffered in memory first.
+    /// </summary>
+    /// <param name="stream">The index bytes.</param>
+    /// <param name="options">Keyring and size limit.</param>
+    /// <param name="source">File name or URL used in messages.</param>
+    /// <param name="cancellationToken">Cancels the reads.</param>
+    /// <exception cref="ApkException">
+    /// The data is corrupt, too large, malformed, unsigned, or signed by no trusted key.
+    /// </exception>
+    public static async Task<ApkIndex> ReadAsync(
+        Stream stream,
+        ApkIndexReadOptions options,
+        string source,
+        CancellationToken cancellationToken)
+    {
+        var seekable = stream.CanSeek
+            ? stream
+            : await BufferAsync(stream, options.MaxSize, source, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (!await StartsWithGzipMagicAsync(seekable, cancellationToken).ConfigureAwait(false))
+            {
+                return await ReadTextAsync(seekable, options, source, cancellationToken).ConfigureAwait(false);
+            }
+
+            return await ReadArchiveAsync(seekable, options, source, cancellationToken).ConfigureAwait(false);
+        }
+        catch (IOException exception)
+        {
+            throw IndexErrors.Unreadable(source, exception);
+        }
+        finally
+        {
+            if (!ReferenceEquals(seekable, stream))
+            {
+                await seekable.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>Reads plain APKINDEX text, which carries no signature.</summary>
+    /// <exception cref="ApkException">Options carry a keyring, or a line or record is malformed.</exception>
+    public static async Task<ApkIndex> ReadTextAsync(
+        Stream stream,
+        ApkIndexReadOptions options,
+        string source,
+        CancellationToken cancellationToken)
+    {
+        if (options.Keyring is not null)
+        {
+            throw IndexErrors.PlainTextNotVerifiable(source);
+        }
+
+        var guarded = new GuardedReadStream(
+            stream,
+            options.MaxSize,
+            () => IndexErrors.TooLarge(source, options.MaxSize),
+            exception => IndexErrors.Corrupt(source, exception));
+        var packages = await ApkIndexParser.ParseAsync(guarded, source, cancellationToken).ConfigureAwait(false);
+        return new ApkIndex("", packages);
+    }
+
+    private static async Task<ApkIndex> ReadArchiveAsync(
+        Stream stream,
+        ApkIndexReadOptions options,
+        string source,
+        CancellationToken cancellationToken)
+    {
+        var signatures = await ReadSignaturesAsync(stream, source, cancellationToken).ConfigureAwait(false);
+        if (options.Keyring is not null && signatures.Count == 0)
+        {
+            throw SigningErrors.NotSigned(source);
+        }
+
+        using var hashing = new HashingReadStream(stream);
+        var index = await ReadContentAsync(hashing, options.MaxSize, source, cancellationToken).ConfigureAwait(false);
+        if (options.Keyring is { } keyring)
+        {
+            SignatureVerifier.Verify(signatures, hashing.GetDigest, keyring, source);
+        }
+
+        return index;
+    }
+
+    private static async Task<List<ApkSignature>> ReadSignaturesAsync(
+        Stream stream,
+        string source,
+        CancellationToken cancellationToken)
+    {
+        var signatures = new List<ApkSignature>();
+        while (await GzipMemberReader.PeekFirstEntryNameAsync(stream, cancellationToken).ConfigureAwait(false)
+               is { } name && name.StartsWith(ApkSignature.EntryPrefix, StringComparison.Ordinal))
+        {
+            var description = $"{source}: signature member";
+            var member = await GzipMemberReader
+                .ReadAsync(stream, MaxSignatureMemberSize, description, cancellationToken)
+                .ConfigureAwait(false);
+            foreach (var (entryName, _, value) in TarSegmentReader.Read(member.Content, description))
+            {
+                if (!entryName.StartsWith(ApkSignature.EntryPrefix, StringComparison.Ordinal))
+                {
+                    throw IndexErrors.SignatureMemberMixed(source, entryName);
+                }
+
+                if (ApkSignature.TryParseEntryName(entryName, out var algorithm, out var keyName))
+                {
+                    signatures.Add(new ApkSignature(algorithm, keyName, value));
+                }
+            }
+        }
+
+        return signatures;
+    }
+
+    private static async Task<ApkIndex> ReadContentAsync(
+        Stream compressed,
+        long maxSize,
+        string source,
+        CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var content = new GuardedReadStream(
+                new GZipStream(compressed, CompressionMode.Decompress, leaveOpen: true),
+                maxSize,
+                () => IndexErrors.TooLarge(source, maxSize),
+                exception => IndexErrors.Corrupt(source, exception));
+            var index = await ReadEntriesAsync(content, source, cancellationToken).ConfigureAwait(false);
+            await content.CopyToAsync(Stream.Null, cancellationToken).ConfigureAwait(false);
+            return index;
+        }
+        catch (Exception exception) when (exception is InvalidDataException or EndOfStreamException
+                                              or FormatException)
+        {
+            throw IndexErrors.Corrupt(source, exception);
+        }
+    }
+
+    private static async Task<ApkIndex> ReadEntriesAsync(Stream tarStream, string source, CancellationToken cancellationToken)
+    {
+        string description = "";
+        List<ApkPackage>? packages = null;
+        await using var tar = new TarReader(tarStream, leaveOpen: true);
+        while (await tar.GetNextEntryAsync(copyData: false, cancellationToken).ConfigureAwait(false) is { } entry)
+        {
+            var data = entry.DataStream ?? Stream.Null;
+            if (entry.Name == "DESCRIPTION")
+            {
+                using var reader = new StreamReader(data, Encoding.UTF8, leaveOpen: true);
+                description = (await reader.ReadToEndAsync(cancellationToken).ConfigureAwait(false)).TrimEnd('\n');
+            }
+            else if (entry.Name == "APKINDEX")
+            {
+                packages = await ApkIndexParser
+                    .ParseAsync(data, $"{source}: APKINDEX", cancellationToken)
+                    .ConfigureAwait(false);
+            }
+            else if (!entry.Name.StartsWith(ApkSignature.EntryPrefix, StringComparison.Ordinal))
+            {
+                throw IndexErrors.UnexpectedEntry(source, entry.Name);
+            }
+        }
+
+        return packages is null ? throw IndexErrors.MissingApkIndex(source) : new ApkIndex(description, packages);
+    }
+
+    private static async Task<bool> StartsWithGzipMagicAsync(Stream stream, CancellationToken cancellationToken)
+    {
+        var start = stream.Position;
+        var magic = new byte[2];
+        var count = await stream.ReadAtLeastAsync(magic, 2, throwOnEndOfStream: false, cancellationToken)
+            .ConfigureAwait(false);
+        stream.Position = start;
+        return count == 2 && magic[0] == 0x1F && magic[1] == 0x8B;
+    }
+
+    private static async Task<MemoryStream> BufferAsync(
+        Stream stream,
+        long maxSize,
+        string source,
+        CancellationToken cancellationToken)
+    {
+        var buffer = new MemoryStream();
+        var guarded = new GuardedReadStream(
+            stream,
+            maxSize,
+            () => IndexErrors.TooLarge(source, maxSize),
+            exception => IndexErrors.Corrupt(source, exception));
+        await guarded.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
+        buffer.Position = 0;
+        return buffer;
+    }
+}
