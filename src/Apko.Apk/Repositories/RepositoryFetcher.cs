@@ -6,16 +6,17 @@ namespace Apko.Apk.Repositories;
 
 /// <summary>
 /// Turns repositories and keyring entries into local files. Local directories and <c>file://</c> URLs are read in
-/// place; http(s) files are downloaded into the cache directory and reused from there.
+/// place; http(s) files are downloaded into the cache directory and reused from there. Safe for concurrent use.
 /// </summary>
 public sealed class RepositoryFetcher
 {
     /// <summary>The file name of a repository index inside each architecture directory.</summary>
     public const string IndexFileName = "APKINDEX.tar.gz";
 
-    private readonly HttpClient _client;
+    private const long MaxKeySize = 1024 * 1024;
     private readonly RepositoryFetchOptions _options;
     private readonly ILogger _logger;
+    private readonly CachedDownloads _downloads;
 
     /// <summary>Creates a fetcher that sends its requests through the given client.</summary>
     /// <exception cref="ArgumentException">The cache directory is not absolute or a limit is not positive.</exception>
@@ -23,40 +24,48 @@ public sealed class RepositoryFetcher
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(options);
-        if (!Path.IsPathFullyQualified(options.CacheDirectory))
-        {
-            throw new ArgumentException(
-                $"The cache directory '{options.CacheDirectory}' must be an absolute path.", nameof(options));
-        }
-
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxParallelDownloads, 1, nameof(options));
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxAttempts, 1, nameof(options));
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxHttpResponseSize, 1, nameof(options));
-        _client = client;
         _options = options;
         _logger = options.Logger ?? NullLogger.Instance;
+        Cache = new RepositoryCache(options.CacheDirectory);
+        var downloader = new HttpDownloader(client, options, _logger);
+        _downloads = new CachedDownloads(Cache, downloader, options, _logger);
     }
 
+    /// <summary>The cache this fetcher downloads into.</summary>
+    public RepositoryCache Cache { get; }
+
     /// <summary>
-    /// Returns the local path of <c>&lt;repository&gt;/&lt;arch&gt;/APKINDEX.tar.gz</c>, downloading it into the
-    /// cache for http(s) repositories.
+    /// Returns the local path of <c>&lt;repository&gt;/&lt;arch&gt;/APKINDEX.tar.gz</c>. For http(s) repositories
+    /// the cached copy is revalidated with a conditional request (ETag) and downloaded again when it changed.
     /// </summary>
     /// <exception cref="ApkException">The index is missing, cannot be downloaded, or is not cached in offline mode.</exception>
-    public Task<string> GetIndexAsync(Repository repository, string arch, CancellationToken cancellationToken)
+    public async Task<string> GetIndexAsync(Repository repository, string arch, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(repository);
         PathSegment.Validate("architecture", arch);
         var location = RepositoryLocation.Parse(repository.Location, _options.Credentials);
         if (location.LocalPath is { } directory)
         {
-            return Task.FromResult(GetLocalIndex(repository, directory, arch));
+            return GetLocalIndex(repository, directory, arch);
         }
 
-        throw new NotSupportedException("http(s) repositories are not supported yet.");
+        var file = new RemoteFile(
+            location.GetChildUri(arch, IndexFileName),
+            location.Authorization,
+            "index",
+            IndexFileName,
+            _options.MaxHttpResponseSize,
+            $"Check the repository URL and that the repository has packages for the architecture '{arch}'.");
+        return await _downloads.GetRevalidatedAsync(file, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
-    /// Returns the local path of the package file <c>&lt;repository&gt;/&lt;arch&gt;/&lt;fileName&gt;</c>.
+    /// Returns the local path of the package file <c>&lt;repository&gt;/&lt;arch&gt;/&lt;fileName&gt;</c>. For
+    /// http(s) repositories, a package with a checksum is cached by that checksum and a cached copy is returned
+    /// without a request; a package without one is cached by URL and revalidated like an index.
     /// </summary>
     /// <param name="repository">The repository whose index lists the package.</param>
     /// <param name="arch">APK architecture name, such as <c>x86_64</c>.</param>
@@ -64,7 +73,7 @@ public sealed class RepositoryFetcher
     /// <param name="expectedChecksum">The index's <c>C:</c> value, or null when unknown.</param>
     /// <param name="cancellationToken">Cancels the download.</param>
     /// <exception cref="ApkException">The package is missing, cannot be downloaded, or is not cached in offline mode.</exception>
-    public Task<string> GetPackageAsync(
+    public async Task<string> GetPackageAsync(
         Repository repository,
         string arch,
         string fileName,
@@ -74,27 +83,84 @@ public sealed class RepositoryFetcher
         ArgumentNullException.ThrowIfNull(repository);
         PathSegment.Validate("architecture", arch);
         PathSegment.Validate("package file name", fileName);
+        var cacheKey = expectedChecksum is null ? null : PackageChecksum.ToCacheKey(expectedChecksum, fileName);
         var location = RepositoryLocation.Parse(repository.Location, _options.Credentials);
         if (location.LocalPath is { } directory)
         {
-            return Task.FromResult(GetLocalPackage(directory, arch, fileName));
+            return GetLocalPackage(directory, arch, fileName);
         }
 
-        throw new NotSupportedException("http(s) repositories are not supported yet.");
+        var file = new RemoteFile(
+            location.GetChildUri(arch, fileName),
+            location.Authorization,
+            "package",
+            fileName,
+            _options.MaxHttpResponseSize,
+            "The package may have been removed from the repository; fetch its index again and resolve anew.");
+        return cacheKey is null
+            ? await _downloads.GetRevalidatedAsync(file, cancellationToken).ConfigureAwait(false)
+            : await _downloads.GetImmutableAsync(file, cacheKey, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Returns the contents of a keyring entry given as an absolute path, a file:// URL or an http(s) URL.</summary>
+    /// <summary>
+    /// Returns the local paths of many package files, fetching at most
+    /// <see cref="RepositoryFetchOptions.MaxParallelDownloads"/> at once. Results are in the order of the requests.
+    /// The first failure cancels the remaining downloads and is thrown.
+    /// </summary>
+    /// <exception cref="ApkException">A package is missing, cannot be downloaded, or is not cached in offline mode.</exception>
+    public async Task<IReadOnlyList<string>> GetPackagesAsync(
+        IReadOnlyList<PackageFetchRequest> requests,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(requests);
+        var paths = new string[requests.Count];
+        var parallel = new ParallelOptions
+        {
+            CancellationToken = cancellationToken,
+            MaxDegreeOfParallelism = _options.MaxParallelDownloads,
+        };
+        await Parallel.ForEachAsync(
+            Enumerable.Range(0, requests.Count),
+            parallel,
+            async (i, token) =>
+            {
+                var request = requests[i];
+                paths[i] = await GetPackageAsync(
+                        request.Repository, request.Arch, request.FileName, request.ExpectedChecksum, token)
+                    .ConfigureAwait(false);
+            }).ConfigureAwait(false);
+        return paths;
+    }
+
+    /// <summary>
+    /// Returns the contents of a keyring entry given as an absolute path, a file:// URL or an http(s) URL. Remote
+    /// keys are cached and revalidated like indexes, so offline builds can use them.
+    /// </summary>
     /// <exception cref="ApkException">The key is missing, cannot be downloaded, or is not cached in offline mode.</exception>
     public async Task<byte[]> GetKeyAsync(string locationOrUrl, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(locationOrUrl);
         var location = RepositoryLocation.Parse(locationOrUrl, _options.Credentials);
-        if (location.LocalPath is { } path)
+        var path = location.LocalPath;
+        if (path is null)
         {
-            return await ReadLocalKeyAsync(path, cancellationToken).ConfigureAwait(false);
+            var uri = location.RemoteUri!;
+            var fileName = Uri.UnescapeDataString(uri.Segments[^1]).Trim('/');
+            var file = new RemoteFile(
+                uri,
+                location.Authorization,
+                "key",
+                fileName.Length == 0 || fileName == ".." ? "key" : fileName,
+                Math.Min(MaxKeySize, _options.MaxHttpResponseSize),
+                "Check the keyring URL in the configuration.");
+            path = await _downloads.GetRevalidatedAsync(file, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            RepositoryLog.UsingLocalFile(_logger, "key", path);
         }
 
-        throw new NotSupportedException("http(s) keys are not supported yet.");
+        return await ReadKeyAsync(path, cancellationToken).ConfigureAwait(false);
     }
 
     private string GetLocalIndex(Repository repository, string directory, string arch)
@@ -105,11 +171,11 @@ public sealed class RepositoryFetcher
             throw RepositoryErrors.LocalIndexMissing(repository.Location, path);
         }
 
-        _logger.LogDebug("Using local index {Path}", path);
+        RepositoryLog.UsingLocalFile(_logger, "index", path);
         return path;
     }
 
-    private static string GetLocalPackage(string directory, string arch, string fileName)
+    private string GetLocalPackage(string directory, string arch, string fileName)
     {
         var path = Path.Combine(directory, arch, fileName);
         if (!File.Exists(path))
@@ -117,10 +183,11 @@ public sealed class RepositoryFetcher
             throw RepositoryErrors.LocalFileMissing("package file", path);
         }
 
+        RepositoryLog.UsingLocalFile(_logger, "package", path);
         return path;
     }
 
-    private static async Task<byte[]> ReadLocalKeyAsync(string path, CancellationToken cancellationToken)
+    private static async Task<byte[]> ReadKeyAsync(string path, CancellationToken cancellationToken)
     {
         try
         {

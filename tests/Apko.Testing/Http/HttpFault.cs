@@ -1,0 +1,29 @@
+namespace Apko.Testing.Http;
+
+/// <summary>A failure the <see cref="TestHttpServer"/> sends once in place of a normal response.</summary>
+/// <param name="Kind">What goes wrong.</param>
+/// <param name="StatusCode">The status sent when <paramref name="Kind"/> is <see cref="HttpFaultKind.Status"/>.</param>
+public sealed record HttpFault(HttpFaultKind Kind, int StatusCode = 0)
+{
+    /// <summary>A response with this status and a short text body.</summary>
+    public static HttpFault Status(int statusCode) => new(HttpFaultKind.Status, statusCode);
+
+    /// <summary>The connection is reset (TCP RST) before any response byte is sent.</summary>
+    public static HttpFault ResetConnection { get; } = new(HttpFaultKind.ResetConnection);
+
+    /// <summary>The headers and half of the body are sent, then the connection is reset.</summary>
+    public static HttpFault TruncateBody { get; } = new(HttpFaultKind.TruncateBody);
+}
+
+/// <summary>The kinds of <see cref="HttpFault"/>.</summary>
+public enum HttpFaultKind
+{
+    /// <summary>Send a status code instead of the file.</summary>
+    Status,
+
+    /// <summary>Reset the connection without a response.</summary>
+    ResetConnection,
+
+    /// <summary>Send part of the body, then reset the connection.</summary>
+    TruncateBody,
+}
