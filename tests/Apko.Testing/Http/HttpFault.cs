@@ -8,7 +8,10 @@ public sealed record HttpFault(HttpFaultKind Kind, int StatusCode = 0)
     /// <summary>A response with this status and a short text body.</summary>
     public static HttpFault Status(int statusCode) => new(HttpFaultKind.Status, statusCode);
 
-    /// <summary>The connection is reset (TCP RST) before any response byte is sent.</summary>
+    /// <summary>
+    /// The status line is sent, then the connection is reset (TCP RST). A reset before any response byte would be
+    /// retried by .NET's <c>SocketsHttpHandler</c> itself, so the client would never see it.
+    /// </summary>
     public static HttpFault ResetConnection { get; } = new(HttpFaultKind.ResetConnection);
 
     /// <summary>The headers and half of the body are sent, then the connection is reset.</summary>
@@ -21,7 +24,7 @@ public enum HttpFaultKind
     /// <summary>Send a status code instead of the file.</summary>
     Status,
 
-    /// <summary>Reset the connection without a response.</summary>
+    /// <summary>Reset the connection after the status line.</summary>
     ResetConnection,
 
     /// <summary>Send part of the body, then reset the connection.</summary>

@@ -176,6 +176,8 @@ public sealed class TestHttpServer : IAsyncDisposable
         if (fault is not null && fault.Kind == HttpFaultKind.ResetConnection)
         {
             Record(request, 0);
+            await stream.WriteAsync("HTTP/1.1 200 OK\r\n"u8.ToArray());
+            await stream.FlushAsync();
             Reset(client);
             return;
         }
