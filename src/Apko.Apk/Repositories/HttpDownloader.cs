@@ -51,7 +51,7 @@ internal sealed class HttpDownloader
             }
             catch (TransientDownloadException e) when (attempt < _options.MaxAttempts)
             {
-                var delay = _options.RetryDelay * Math.Pow(2, attempt - 1);
+                var delay = GetRetryDelay(attempt, e.RetryAfter);
                 RepositoryLog.Retrying(
                     _logger, request.DisplayUrl, e.Reason, attempt, _options.MaxAttempts, (long)delay.TotalMilliseconds);
                 await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
@@ -67,9 +67,21 @@ internal sealed class HttpDownloader
         }
     }
 
+    private TimeSpan GetRetryDelay(int attempt, TimeSpan? retryAfter)
+    {
+        var backoff = _options.RetryDelay * Math.Pow(2, attempt - 1);
+        if (retryAfter is not { } requested)
+        {
+            return backoff;
+        }
+
+        var capped = requested < _options.MaxRetryAfter ? requested : _options.MaxRetryAfter;
+        return capped > backoff ? capped : backoff;
+    }
+
     private async Task<DownloadResult> DownloadOnceAsync(DownloadRequest request, CancellationToken cancellationToken)
     {
-        using var message = CreateRequestMessage(request);
+        using var message = CreateRequestMessage(request, _options.UserAgent);
         HttpResponseMessage response;
         try
         {
@@ -106,10 +118,15 @@ internal sealed class HttpDownloader
         }
     }
 
-    private static HttpRequestMessage CreateRequestMessage(DownloadRequest request)
+    private static HttpRequestMessage CreateRequestMessage(DownloadRequest request, string? userAgent)
     {
         var message = new HttpRequestMessage(HttpMethod.Get, request.Uri);
         message.Headers.Authorization = request.Authorization;
+        if (userAgent is not null)
+        {
+            message.Headers.TryAddWithoutValidation("User-Agent", userAgent);
+        }
+
         if (request.Validators?.ETag is { } etag)
         {
             message.Headers.TryAddWithoutValidation("If-None-Match", etag);
@@ -134,7 +151,8 @@ internal sealed class HttpDownloader
         var reason = response.ReasonPhrase ?? response.StatusCode.ToString();
         if (status >= 500 || status == 408 || status == 429)
         {
-            throw new TransientDownloadException(status, reason);
+            // NOTE: an HTTP-date Retry-After is ignored, because the library does not read the clock.
+            throw new TransientDownloadException(status, reason, response.Headers.RetryAfter?.Delta);
         }
 
         throw status switch

@@ -10,13 +10,16 @@ internal static class PathSegment
     public static void Validate(string what, string value)
     {
         ArgumentNullException.ThrowIfNull(value);
-        var invalid = value.Length == 0
-            || value == "."
-            || value == ".."
-            || value.Any(c => c == '/' || c == '\\' || char.IsControl(c));
-        if (invalid)
+        if (!IsValid(value))
         {
             throw RepositoryErrors.InvalidPathSegment(what, value);
         }
     }
+
+    /// <summary>Returns whether the value is a non-empty name other than <c>.</c> and <c>..</c> without slashes.</summary>
+    public static bool IsValid(string value) =>
+        value.Length > 0
+        && value != "."
+        && value != ".."
+        && !value.Any(c => c == '/' || c == '\\' || char.IsControl(c));
 }

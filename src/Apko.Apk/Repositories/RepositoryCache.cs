@@ -83,6 +83,25 @@ public sealed class RepositoryCache
         },
         cancellationToken);
 
+    /// <summary>
+    /// Deletes one file that a fetcher returned, such as a package whose checksum did not verify, so that the next
+    /// fetch downloads it again. Returns false and deletes nothing when the path is outside the cache (a file of a
+    /// local repository) or already gone.
+    /// </summary>
+    public Task<bool> EvictAsync(string path, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        cancellationToken.ThrowIfCancellationRequested();
+        var full = Path.GetFullPath(path);
+        if (!full.StartsWith(Directory + Path.DirectorySeparatorChar, StringComparison.Ordinal) || !File.Exists(full))
+        {
+            return Task.FromResult(false);
+        }
+
+        File.Delete(full);
+        return Task.FromResult(true);
+    }
+
     /// <summary>Creates the cache root and its <c>CACHEDIR.TAG</c> when missing.</summary>
     /// <exception cref="ApkException">The directory cannot be created or written.</exception>
     internal async Task EnsureCreatedAsync(CancellationToken cancellationToken)

@@ -35,6 +35,15 @@ public sealed record RepositoryFetchOptions
     /// <summary>Delay before the second attempt; it doubles for each further attempt.</summary>
     public TimeSpan RetryDelay { get; init; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// The <c>User-Agent</c> header of every request, such as <c>apko/0.1.0</c>; when null the client's default
+    /// headers apply.
+    /// </summary>
+    public string? UserAgent { get; init; }
+
+    /// <summary>The longest <c>Retry-After</c> delay honoured; a server asking for more waits this long.</summary>
+    public TimeSpan MaxRetryAfter { get; init; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Receives download and cache events; none are logged when null.</summary>
     public ILogger? Logger { get; init; }
 

@@ -145,12 +145,12 @@ public sealed class RepositoryFetcher
         if (path is null)
         {
             var uri = location.RemoteUri!;
-            var fileName = Uri.UnescapeDataString(uri.Segments[^1]).Trim('/');
+            var fileName = Uri.UnescapeDataString(uri.Segments[^1].TrimEnd('/'));
             var file = new RemoteFile(
                 uri,
                 location.Authorization,
                 "key",
-                fileName.Length == 0 || fileName == ".." ? "key" : fileName,
+                PathSegment.IsValid(fileName) ? fileName : "key",
                 Math.Min(MaxKeySize, _options.MaxHttpResponseSize),
                 "Check the keyring URL in the configuration.");
             path = await _downloads.GetRevalidatedAsync(file, cancellationToken).ConfigureAwait(false);

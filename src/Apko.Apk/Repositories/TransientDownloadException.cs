@@ -6,11 +6,12 @@ namespace Apko.Apk.Repositories;
 /// </summary>
 internal sealed class TransientDownloadException : Exception
 {
-    public TransientDownloadException(int statusCode, string reason)
+    public TransientDownloadException(int statusCode, string reason, TimeSpan? retryAfter)
         : base($"{statusCode} {reason}")
     {
         StatusCode = statusCode;
         Reason = reason;
+        RetryAfter = retryAfter;
     }
 
     public TransientDownloadException(Exception inner)
@@ -21,6 +22,9 @@ internal sealed class TransientDownloadException : Exception
 
     /// <summary>The HTTP status, or 0 when no response arrived.</summary>
     public int StatusCode { get; }
+
+    /// <summary>The delay the server asked for in a <c>Retry-After</c> header, or null.</summary>
+    public TimeSpan? RetryAfter { get; }
 
     /// <summary>The reason phrase or the transport error's message.</summary>
     public string Reason { get; }

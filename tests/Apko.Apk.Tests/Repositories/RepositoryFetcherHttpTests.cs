@@ -295,6 +295,60 @@ public sealed class RepositoryFetcherHttpTests : IClassFixture<RepositoryServerF
     }
 
     [Fact]
+    public async Task GetPackageAsync_FileNameWithPlusEscaped()
+    {
+        using var upstream = new TempDirectory();
+        const string fileName = "libstdc++-13.2.1-r0.apk";
+        Directory.CreateDirectory(Path.Combine(upstream.Path, Arch));
+        await File.WriteAllTextAsync(Path.Combine(upstream.Path, Arch, fileName), "package bytes", Token);
+        var prefix = "/plus-" + Guid.NewGuid().ToString("N");
+        _server.Serve(prefix, upstream.Path);
+        var fetcher = _harness.CreateFetcher();
+
+        var path = await fetcher.GetPackageAsync(_harness.Repository(prefix), Arch, fileName, null, Token);
+
+        Assert.Equal("package bytes", await File.ReadAllTextAsync(path, Token));
+        Assert.Equal($"{prefix}/{Arch}/{fileName}", _server.Requests.Single().Path);
+    }
+
+    [Fact]
+    public async Task EvictAsync_NextFetchDownloadsAgain()
+    {
+        var fetcher = _harness.CreateFetcher();
+        var repository = _harness.Repository("/alpine");
+        var path = await fetcher.GetPackageAsync(repository, Arch, ZlibFile, ZlibChecksum, Token);
+
+        var evicted = await fetcher.Cache.EvictAsync(path, Token);
+        var again = await fetcher.GetPackageAsync(repository, Arch, ZlibFile, ZlibChecksum, Token);
+
+        Assert.True(evicted, $"'{path}' was not evicted");
+        Assert.Equal(path, again);
+        Assert.Equal(2, _server.CountRequests("/alpine/x86_64/" + ZlibFile));
+    }
+
+    [Fact]
+    public async Task EvictAsync_LocalRepositoryFileKept()
+    {
+        var fetcher = _harness.CreateFetcher();
+        var local = FetcherHarness.FixtureFile(ZlibFile);
+
+        var evicted = await fetcher.Cache.EvictAsync(local, Token);
+
+        Assert.False(evicted, $"'{local}' outside the cache was evicted");
+        Assert.True(File.Exists(local), $"'{local}' was deleted");
+    }
+
+    [Fact]
+    public async Task GetIndexAsync_SendsUserAgent()
+    {
+        var fetcher = _harness.CreateFetcher(o => o with { UserAgent = "apko/0.1.0" });
+
+        await fetcher.GetIndexAsync(_harness.Repository("/alpine"), Arch, Token);
+
+        Assert.Equal("apko/0.1.0", _server.Requests.Single().Headers["User-Agent"]);
+    }
+
+    [Fact]
     public async Task GetKeyAsync_DownloadsAndWorksOffline()
     {
         var keyName = Path.GetFileName(Directory.GetFiles(RepositoryServerFixture.KeysDirectory, "*.rsa.pub")[0]);

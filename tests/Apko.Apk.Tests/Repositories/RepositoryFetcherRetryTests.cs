@@ -42,6 +42,32 @@ public sealed class RepositoryFetcherRetryTests : IClassFixture<RepositoryServer
     }
 
     [Fact]
+    public async Task GetIndexAsync_RetryAfterHonoured()
+    {
+        _server.InjectFaults(IndexPath, HttpFault.Status(429, retryAfterSeconds: 1));
+        var fetcher = _harness.CreateFetcher();
+        var stopwatch = System.Diagnostics.Stopwatch.StartNew();
+
+        await fetcher.GetIndexAsync(_harness.Repository("/alpine"), Arch, Token);
+
+        Assert.True(stopwatch.Elapsed >= TimeSpan.FromMilliseconds(900), $"retried after {stopwatch.Elapsed}");
+        Assert.Equal(2, _server.CountRequests(IndexPath));
+    }
+
+    [Fact]
+    public async Task GetIndexAsync_RetryAfterCappedByOption()
+    {
+        _server.InjectFaults(IndexPath, HttpFault.Status(503, retryAfterSeconds: 3600));
+        var fetcher = _harness.CreateFetcher(o => o with { MaxRetryAfter = TimeSpan.FromMilliseconds(20) });
+        var stopwatch = System.Diagnostics.Stopwatch.StartNew();
+
+        await fetcher.GetIndexAsync(_harness.Repository("/alpine"), Arch, Token);
+
+        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(30), $"retried after {stopwatch.Elapsed}");
+        Assert.Equal(2, _server.CountRequests(IndexPath));
+    }
+
+    [Fact]
     public async Task GetIndexAsync_PersistentServerErrorFailsAfterThreeAttempts()
     {
         _server.InjectFaults(IndexPath, HttpFault.Status(500), HttpFault.Status(500), HttpFault.Status(500));

@@ -3,10 +3,12 @@ namespace Apko.Testing.Http;
 /// <summary>A failure the <see cref="TestHttpServer"/> sends once in place of a normal response.</summary>
 /// <param name="Kind">What goes wrong.</param>
 /// <param name="StatusCode">The status sent when <paramref name="Kind"/> is <see cref="HttpFaultKind.Status"/>.</param>
-public sealed record HttpFault(HttpFaultKind Kind, int StatusCode = 0)
+/// <param name="RetryAfterSeconds">The <c>Retry-After</c> header sent with the status, or null for none.</param>
+public sealed record HttpFault(HttpFaultKind Kind, int StatusCode = 0, int? RetryAfterSeconds = null)
 {
-    /// <summary>A response with this status and a short text body.</summary>
-    public static HttpFault Status(int statusCode) => new(HttpFaultKind.Status, statusCode);
+    /// <summary>A response with this status and a short text body, optionally with a <c>Retry-After</c> header.</summary>
+    public static HttpFault Status(int statusCode, int? retryAfterSeconds = null) =>
+        new(HttpFaultKind.Status, statusCode, retryAfterSeconds);
 
     /// <summary>
     /// The status line is sent, then the connection is reset (TCP RST). A reset before any response byte would be

@@ -184,7 +184,8 @@ public sealed class TestHttpServer : IAsyncDisposable
 
         if (fault is not null && fault.Kind == HttpFaultKind.Status)
         {
-            await SendTextAsync(stream, request, fault.StatusCode, $"injected fault {fault.StatusCode}\n");
+            string[] retryAfter = fault.RetryAfterSeconds is { } seconds ? [$"Retry-After: {seconds}"] : [];
+            await SendTextAsync(stream, request, fault.StatusCode, $"injected fault {fault.StatusCode}\n", retryAfter);
             return;
         }
 
