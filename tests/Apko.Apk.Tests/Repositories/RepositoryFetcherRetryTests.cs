@@ -1,0 +1,150 @@
+using System.Net;
+using System.Net.Sockets;
+using Apko.Apk.Indexes;
+using Apko.Testing.Http;
+using Microsoft.Extensions.Logging;
+
+namespace Apko.Apk.Tests.Repositories;
+
+public sealed class RepositoryFetcherRetryTests : IClassFixture<RepositoryServerFixture>, IDisposable
+{
+    private const string Arch = FetcherHarness.Arch;
+    private const string IndexPath = "/alpine/x86_64/APKINDEX.tar.gz";
+    private readonly FetcherHarness _harness;
+    private readonly TestHttpServer _server;
+
+    public RepositoryFetcherRetryTests(RepositoryServerFixture fixture)
+    {
+        _harness = new FetcherHarness(fixture.Server);
+        _server = fixture.Server;
+    }
+
+    private static CancellationToken Token => FetcherHarness.Token;
+
+    public void Dispose() => _harness.Dispose();
+
+    public static TheoryData<string> TransientFaults => ["500", "503", "429", "reset", "truncate"];
+
+    [Theory]
+    [MemberData(nameof(TransientFaults))]
+    public async Task GetIndexAsync_TransientFaultRetried(string fault)
+    {
+        _server.InjectFaults(IndexPath, ToFault(fault));
+        var fetcher = _harness.CreateFetcher();
+
+        var path = await fetcher.GetIndexAsync(_harness.Repository("/alpine"), Arch, Token);
+
+        var expected = await File.ReadAllBytesAsync(FetcherHarness.FixtureFile("APKINDEX.tar.gz"), Token);
+        Assert.Equal(expected, await File.ReadAllBytesAsync(path, Token));
+        Assert.Equal(2, _server.CountRequests(IndexPath));
+        Assert.Single(_harness.Logger.Entries, e => e.Level == LogLevel.Warning);
+        Assert.Empty(Directory.GetFiles(_harness.Cache.Path, ".tmp-*", SearchOption.AllDirectories));
+    }
+
+    [Fact]
+    public async Task GetIndexAsync_RetryAfterHonoured()
+    {
+        _server.InjectFaults(IndexPath, HttpFault.Status(429, retryAfterSeconds: 1));
+        var fetcher = _harness.CreateFetcher();
+        var stopwatch = System.Diagnostics.Stopwatch.StartNew();
+
+        await fetcher.GetIndexAsync(_harness.Repository("/alpine"), Arch, Token);
+
+        Assert.True(stopwatch.Elapsed >= TimeSpan.FromMilliseconds(900), $"retried after {stopwatch.Elapsed}");
+        Assert.Equal(2, _server.CountRequests(IndexPath));
+    }
+
+    [Fact]
+    public async Task GetIndexAsync_RetryAfterCappedByOption()
+    {
+        _server.InjectFaults(IndexPath, HttpFault.Status(503, retryAfterSeconds: 3600));
+        var fetcher = _harness.CreateFetcher(o => o with { MaxRetryAfter = TimeSpan.FromMilliseconds(20) });
+        var stopwatch = System.Diagnostics.Stopwatch.StartNew();
+
+        await fetcher.GetIndexAsync(_harness.Repository("/alpine"), Arch, Token);
+
+        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(30), $"retried after {stopwatch.Elapsed}");
+        Assert.Equal(2, _server.CountRequests(IndexPath));
+    }
+
+    [Fact]
+    public async Task GetIndexAsync_PersistentServerErrorFailsAfterThreeAttempts()
+    {
+        _server.InjectFaults(IndexPath, HttpFault.Status(500), HttpFault.Status(500), HttpFault.Status(500));
+        var fetcher = _harness.CreateFetcher();
+
+        var error = await Assert.ThrowsAsync<ApkException>(
+            () => fetcher.GetIndexAsync(_harness.Repository("/alpine"), Arch, Token));
+
+        Assert.Equal("APKO2059", error.Code);
+        Assert.Contains($"GET {_server.Url(IndexPath)} returned 500 Internal Server Error after 3 attempts", error.Message);
+        Assert.Equal(3, _server.CountRequests(IndexPath));
+    }
+
+    [Fact]
+    public async Task GetIndexAsync_PersistentResetFailsAfterThreeAttempts()
+    {
+        _server.InjectFaults(
+            IndexPath, HttpFault.ResetConnection, HttpFault.ResetConnection, HttpFault.ResetConnection);
+        var fetcher = _harness.CreateFetcher();
+
+        var error = await Assert.ThrowsAsync<ApkException>(
+            () => fetcher.GetIndexAsync(_harness.Repository("/alpine"), Arch, Token));
+
+        Assert.Equal("APKO2060", error.Code);
+        Assert.Contains($"GET {_server.Url(IndexPath)} failed after 3 attempts", error.Message);
+        Assert.Equal(3, _server.CountRequests(IndexPath));
+    }
+
+    [Fact]
+    public async Task GetIndexAsync_SingleAttemptDoesNotRetry()
+    {
+        _server.InjectFaults(IndexPath, HttpFault.Status(503));
+        var fetcher = _harness.CreateFetcher(o => o with { MaxAttempts = 1 });
+
+        var error = await Assert.ThrowsAsync<ApkException>(
+            () => fetcher.GetIndexAsync(_harness.Repository("/alpine"), Arch, Token));
+
+        Assert.Contains("returned 503 Service Unavailable.", error.Message);
+        Assert.Equal(1, _server.CountRequests(IndexPath));
+    }
+
+    [Theory]
+    [InlineData(403)]
+    [InlineData(404)]
+    [InlineData(410)]
+    public async Task GetIndexAsync_ClientErrorNotRetried(int status)
+    {
+        _server.InjectFaults(IndexPath, HttpFault.Status(status));
+        var fetcher = _harness.CreateFetcher();
+
+        var error = await Assert.ThrowsAsync<ApkException>(
+            () => fetcher.GetIndexAsync(_harness.Repository("/alpine"), Arch, Token));
+
+        Assert.Contains($"returned {status} ", error.Message);
+        Assert.Equal(1, _server.CountRequests(IndexPath));
+    }
+
+    [Fact]
+    public async Task GetIndexAsync_RefusedConnectionFailsClearly()
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        var fetcher = _harness.CreateFetcher();
+
+        var error = await Assert.ThrowsAsync<ApkException>(
+            () => fetcher.GetIndexAsync(new Repository($"http://127.0.0.1:{port}/alpine"), Arch, Token));
+
+        Assert.Equal("APKO2060", error.Code);
+        Assert.Contains($"GET http://127.0.0.1:{port}/alpine/x86_64/APKINDEX.tar.gz failed after 3 attempts", error.Message);
+    }
+
+    private static HttpFault ToFault(string name) => name switch
+    {
+        "reset" => HttpFault.ResetConnection,
+        "truncate" => HttpFault.TruncateBody,
+        _ => HttpFault.Status(int.Parse(name, System.Globalization.CultureInfo.InvariantCulture)),
+    };
+}
