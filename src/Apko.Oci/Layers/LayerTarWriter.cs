@@ -62,7 +62,9 @@ internal sealed class LayerTarWriter
                 remaining -= read;
             }
 
-            if (await ReadContentAsync(entry, content, buffer.AsMemory(0, 1), cancellationToken).ConfigureAwait(false) > 0)
+            var extra = await ReadContentAsync(entry, content, buffer.AsMemory(0, 1), cancellationToken)
+                .ConfigureAwait(false);
+            if (extra > 0)
             {
                 throw LayerErrors.ContentLengthMismatch(entry.Path, entry.Size, "more than that");
             }

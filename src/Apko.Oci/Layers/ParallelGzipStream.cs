@@ -23,6 +23,8 @@ internal sealed class ParallelGzipStream : Stream
     // RFC 1952 header: deflate, no flags, MTIME 0, XFL 0, OS 255 (unknown), so no build host detail leaks.
     private static readonly byte[] s_header = [0x1f, 0x8b, 0x08, 0x00, 0, 0, 0, 0, 0x00, 0xff];
 
+    private static readonly byte[] s_emptyFinalBlock = [0x03, 0x00];
+
     private readonly Stream _destination;
     private readonly int _maxParallelism;
     private readonly Queue<Task<CompressedChunk>> _pending = new();
@@ -56,7 +58,9 @@ internal sealed class ParallelGzipStream : Stream
         set => throw new NotSupportedException();
     }
 
-    public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+    public override async ValueTask WriteAsync(
+        ReadOnlyMemory<byte> buffer,
+        CancellationToken cancellationToken = default)
     {
         ObjectDisposedException.ThrowIf(_completed, this);
         _inputHash.AppendData(buffer.Span);
@@ -203,7 +207,14 @@ internal sealed class ParallelGzipStream : Stream
                 }
             }
 
-            var deflated = new ReadOnlyMemory<byte>(output.GetBuffer(), 0, (int)(isLast ? output.Length : flushedLength));
+            var deflatedLength = (int)(isLast ? output.Length : flushedLength);
+            var deflated = new ReadOnlyMemory<byte>(output.GetBuffer(), 0, deflatedLength);
+            if (isLast && deflated.IsEmpty)
+            {
+                // DeflateStream writes nothing when given nothing; a final, empty fixed-Huffman block ends the data.
+                deflated = s_emptyFinalBlock;
+            }
+
             return new CompressedChunk(deflated, Crc32.Append(0, input), length);
         }
         finally

@@ -29,7 +29,9 @@ public sealed record BuiltIndex
     {
         if (images.Count == 0)
         {
-            throw new OciException("APKO4002", "An image index needs at least one image. Build one architecture or more.");
+            throw new OciException(
+                "APKO4002",
+                "An image index needs at least one image. Build one architecture or more.");
         }
 
         var sorted = images
