@@ -36,7 +36,7 @@ public static class ConfigurationLoader
         }
 
         ConfigurationValidator.ValidateMerged([.. files.Select(file => file.Parsed)], problems);
-        ConfigurationException.ThrowIfAny(problems);
+        ConfigurationException.ThrowIfAny(InFileOrder(problems, files));
 
         var merged = files.Select(file => file.Parsed.Configuration).Reverse().Aggregate(ConfigurationMerger.Merge);
         var configuration = ConfigurationDefaults.Apply(ConfigurationMerger.TrimRepositories(merged));
@@ -46,6 +46,19 @@ public static class ConfigurationLoader
             [.. files.Select(file => file.FullPath)],
             ConfigurationChecksum.Compute(contents, normalizeLineEndings: true),
             ConfigurationChecksum.Compute(contents, normalizeLineEndings: false));
+    }
+
+    // Problems are listed by file in load order, then by line and column, whichever check found them.
+    private static List<ConfigurationProblem> InFileOrder(List<ConfigurationProblem> problems, List<LoadedFile> files)
+    {
+        var fileNames = files.Select(file => file.Parsed.File).ToList();
+        return
+        [
+            .. problems
+                .OrderBy(problem => problem.Location is null ? -1 : fileNames.IndexOf(problem.Location.File))
+                .ThenBy(problem => problem.Location?.Line ?? 0)
+                .ThenBy(problem => problem.Location?.Column ?? 0),
+        ];
     }
 
     private static async Task<List<LoadedFile>> ReadIncludeChainAsync(
