@@ -1,0 +1,119 @@
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
+
+namespace Apko.Configuration.Yaml;
+
+/// <summary>
+/// Reads the first YAML document of a text into <see cref="YamlNode"/>s, keeping positions. Later documents are
+/// ignored, as yaml.v3's decoder (which apko uses) reads only the first.
+/// </summary>
+internal static class YamlDocumentReader
+{
+    private const string MergeKey = "<<";
+
+    /// <summary>Reads the root node; returns <see langword="null"/> when the text holds no document.</summary>
+    /// <exception cref="YamlException">The text is not well-formed YAML, or an alias names no anchor.</exception>
+    public static YamlNode? Read(string text)
+    {
+        var parser = new Parser(new StringReader(text));
+        var anchors = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
+        parser.Consume<StreamStart>();
+        if (parser.Accept<StreamEnd>(out _))
+        {
+            return null;
+        }
+
+        parser.Consume<DocumentStart>();
+        var root = ReadNode(parser, anchors);
+        parser.Consume<DocumentEnd>();
+        return root;
+    }
+
+    private static YamlNode ReadNode(IParser parser, Dictionary<string, YamlNode> anchors)
+    {
+        if (parser.TryConsume<AnchorAlias>(out var alias))
+        {
+            if (anchors.TryGetValue(alias.Value.Value, out var target))
+            {
+                return target;
+            }
+
+            throw new YamlException(alias.Start, alias.End, $"The alias '*{alias.Value}' names no anchor defined before it.");
+        }
+
+        if (parser.TryConsume<Scalar>(out var scalar))
+        {
+            var node = YamlNode.Scalar(scalar.Start, scalar.Value, TagOf(scalar), scalar.Style);
+            Remember(anchors, scalar, node);
+            return node;
+        }
+
+        if (parser.TryConsume<SequenceStart>(out var sequenceStart))
+        {
+            var node = YamlNode.Sequence(sequenceStart.Start);
+            Remember(anchors, sequenceStart, node);
+            while (!parser.TryConsume<SequenceEnd>(out _))
+            {
+                node.Items.Add(ReadNode(parser, anchors));
+            }
+
+            return node;
+        }
+
+        var mappingStart = parser.Consume<MappingStart>();
+        var mapping = YamlNode.Mapping(mappingStart.Start);
+        Remember(anchors, mappingStart, mapping);
+        ReadEntries(parser, anchors, mapping);
+        return mapping;
+    }
+
+    private static void ReadEntries(IParser parser, Dictionary<string, YamlNode> anchors, YamlNode mapping)
+    {
+        var merged = new List<YamlNode>();
+        while (!parser.TryConsume<MappingEnd>(out _))
+        {
+            var key = ReadNode(parser, anchors);
+            var value = ReadNode(parser, anchors);
+            if (key.IsPlain && key.Value == MergeKey)
+            {
+                merged.AddRange(value.Kind == YamlNodeKind.Sequence ? value.Items : [value]);
+                continue;
+            }
+
+            mapping.Entries.Add(new(key, value));
+        }
+
+        AddMergedEntries(mapping, merged);
+    }
+
+    // A merge key (<<) copies the entries of the named mappings that the mapping does not define itself; the first
+    // merged mapping that defines a key wins, as in yaml.v3.
+    private static void AddMergedEntries(YamlNode mapping, List<YamlNode> sources)
+    {
+        var defined = new HashSet<string>(mapping.Entries.Select(entry => entry.Key.Value), StringComparer.Ordinal);
+        foreach (var source in sources)
+        {
+            if (source.Kind != YamlNodeKind.Mapping)
+            {
+                throw new YamlException(
+                    new Mark(0, source.Line, source.Column), new Mark(0, source.Line, source.Column),
+                    "The merge key '<<' must name a mapping or a list of mappings.");
+            }
+
+            foreach (var entry in source.Entries.Where(entry => defined.Add(entry.Key.Value)))
+            {
+                mapping.Entries.Add(entry);
+            }
+        }
+    }
+
+    private static string TagOf(NodeEvent node) => node.Tag.IsEmpty ? "" : node.Tag.Value;
+
+    private static void Remember(Dictionary<string, YamlNode> anchors, NodeEvent node, YamlNode value)
+    {
+        if (!node.Anchor.IsEmpty)
+        {
+            anchors[node.Anchor.Value] = value;
+        }
+    }
+}

@@ -1,0 +1,172 @@
+using Apko.Configuration;
+
+namespace Apko.Tests.Configuration;
+
+/// <summary>Bad inputs: each must fail with the file position, the key path and a fix in the message.</summary>
+public sealed class ConfigurationErrorTests
+{
+    public static TheoryData<string, string, string, string, string> BadInputs() => new()
+    {
+        {
+            "unknown key", "contents:\n  packages:\n    - busybox\n  pakages:\n    - curl\n",
+            "apko.yaml:4:3: contents.pakages:", ConfigurationErrorCodes.UnknownKey, "Did you mean 'packages'?"
+        },
+        {
+            "unknown top-level key", "contents:\n  packages: [busybox]\nalpine:\n",
+            "apko.yaml:3:1: alpine:", ConfigurationErrorCodes.UnknownKey, "Valid keys here: accounts, annotations"
+        },
+        {
+            "wrong type", "contents:\n  packages: busybox\n",
+            "apko.yaml:2:13: contents.packages:", ConfigurationErrorCodes.WrongType, "Write one '- item' line per entry"
+        },
+        {
+            "map where string belongs", "cmd:\n  - /bin/sh\n",
+            "apko.yaml:2:3: cmd:", ConfigurationErrorCodes.WrongType, "Expected a single value but found a list."
+        },
+        {
+            "bad constraint", "contents:\n  packages:\n    - musl\n    - zlib\n    - busybox>>1.36\n",
+            "apko.yaml:5:7: contents.packages[2]: 'busybox>>1.36' is not a valid package constraint",
+            ConfigurationErrorCodes.InvalidPackageConstraint, "Use NAME, NAME=VERSION or NAME>VERSION."
+        },
+        {
+            "trailing slash path", "paths:\n  - path: /run/app/\n    type: directory\n    permissions: 0o755\n",
+            "apko.yaml:2:11: paths[0].path:", ConfigurationErrorCodes.InvalidPathMutation, "'/run/app'"
+        },
+        {
+            "directory without permissions", "paths:\n  - path: /run/app\n    type: directory\n",
+            "apko.yaml:2:5: paths[0]:", ConfigurationErrorCodes.InvalidPathMutation, "permissions: 0o755"
+        },
+        {
+            "unknown path type", "paths:\n  - path: /x\n    type: fifo\n",
+            "apko.yaml:3:11: paths[0].type:", ConfigurationErrorCodes.InvalidPathMutation, "Use directory, empty-file"
+        },
+        {
+            "uid 0", "accounts:\n  users:\n    - username: admin\n      uid: 0\n",
+            "apko.yaml:4:12: accounts.users[0].uid:", ConfigurationErrorCodes.InvalidAccount, "use 'run-as: 0'"
+        },
+        {
+            "bad arch", "archs:\n  - x86_64\n  - sparc\n",
+            "apko.yaml:3:5: archs[1]: 'sparc' is not a supported architecture", ConfigurationErrorCodes.InvalidArchitecture,
+            "amd64 (x86_64)"
+        },
+        {
+            "quoted mode", "paths:\n  - path: /x\n    type: permissions\n    permissions: \"0755\"\n",
+            "apko.yaml:4:18: paths[0].permissions:", ConfigurationErrorCodes.WrongType, "0o755 for an octal mode"
+        },
+        {
+            "duplicate key", "cmd: a\ncmd: b\n",
+            "apko.yaml:2:1: cmd: 'cmd' is already defined on line 1", ConfigurationErrorCodes.DuplicateKey, "Keep one"
+        },
+        {
+            "malformed yaml", "contents:\n  packages: [busybox\n",
+            "apko.yaml:3:1: The file is not valid YAML", ConfigurationErrorCodes.MalformedYaml, "YAML"
+        },
+        {
+            "layering strategy", "layering:\n  strategy: size\n",
+            "apko.yaml:2:13: layering.strategy:", ConfigurationErrorCodes.InvalidLayering, "Use 'strategy: origin'"
+        },
+        {
+            "erofs not built", "format: erofs\n",
+            "apko.yaml:1:9: format: The EROFS layer format", ConfigurationErrorCodes.NotBuiltYet, "Use 'format: tar'"
+        },
+        {
+            "bad runtime key name", "contents:\n  runtime_keyring:\n    - name: .hidden\n      content: PEM\n",
+            "apko.yaml:3:13: contents.runtime_keyring[0].name:", ConfigurationErrorCodes.InvalidRuntimeKey, "not starting with '.'"
+        },
+        {
+            "symlink without source", "paths:\n  - path: /bin/sh\n    type: symlink\n",
+            "apko.yaml:2:5: paths[0]:", ConfigurationErrorCodes.InvalidPathMutation, "Add the path the link points to."
+        },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadInputs))]
+    public async Task LoadAsync_BadInputReportsPositionAndFix(
+        string name, string yaml, string expectedStart, string expectedCode, string expectedFix)
+    {
+        using var directory = new TemporaryConfigurationDirectory();
+        directory.Write("apko.yaml", yaml);
+
+        var exception = await Assert.ThrowsAsync<ConfigurationException>(
+            () => ConfigurationLoader.LoadAsync("apko.yaml", directory.Options, TestContext.Current.CancellationToken));
+
+        Assert.True(exception.Problems.Count == 1, $"{name}: expected one problem, got:\n{exception.Message}");
+        Assert.StartsWith(expectedStart, exception.Message, StringComparison.Ordinal);
+        Assert.Equal(expectedCode, exception.Code);
+        Assert.Contains(expectedFix, exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task LoadAsync_IncludeCycleNamesTheChain()
+    {
+        using var directory = new TemporaryConfigurationDirectory();
+        directory.Write("a.yaml", "include: b.yaml\n");
+        directory.Write("b.yaml", "cmd: x\ninclude: a.yaml\n");
+
+        var exception = await Assert.ThrowsAsync<ConfigurationException>(
+            () => ConfigurationLoader.LoadAsync("a.yaml", directory.Options, TestContext.Current.CancellationToken));
+
+        Assert.Equal(ConfigurationErrorCodes.IncludeCycle, exception.Code);
+        Assert.Equal("b.yaml:2:10: include: The include chain is a cycle: a.yaml -> b.yaml -> a.yaml. "
+            + "Remove one of these 'include' keys.", exception.Message);
+    }
+
+    [Fact]
+    public async Task LoadAsync_MissingIncludeNamesPathsTried()
+    {
+        using var directory = new TemporaryConfigurationDirectory();
+        directory.Write("apko.yaml", "contents:\n  packages: [busybox]\ninclude: base.yaml\n");
+
+        var exception = await Assert.ThrowsAsync<ConfigurationException>(
+            () => ConfigurationLoader.LoadAsync("apko.yaml", directory.Options, TestContext.Current.CancellationToken));
+
+        Assert.Equal(ConfigurationErrorCodes.FileNotFound, exception.Code);
+        Assert.StartsWith("apko.yaml:3:10: include: The configuration file 'base.yaml' was not found", exception.Message, StringComparison.Ordinal);
+        Assert.Contains(Path.Combine(directory.Path, "base.yaml"), exception.Message, StringComparison.Ordinal);
+        Assert.Contains("--include-paths", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task LoadAsync_MissingFileFailsWithoutLocation()
+    {
+        using var directory = new TemporaryConfigurationDirectory();
+
+        var exception = await Assert.ThrowsAsync<ConfigurationException>(
+            () => ConfigurationLoader.LoadAsync("nope.yaml", directory.Options, TestContext.Current.CancellationToken));
+
+        Assert.Equal(ConfigurationErrorCodes.FileNotFound, exception.Code);
+        Assert.StartsWith("The configuration file 'nope.yaml' was not found", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task LoadAsync_ReportsEveryProblemInFileOrder()
+    {
+        using var directory = new TemporaryConfigurationDirectory();
+        directory.Write("base.yaml", "contents:\n  packages: ['a b']\n");
+        directory.Write("apko.yaml", string.Join('\n',
+            "include: base.yaml",
+            "contents:",
+            "  packages: ['ok', 'bad>>1', 'x=']",
+            "accounts:",
+            "  users:",
+            "    - username: root",
+            "      uid: 0",
+            "archs: [mips]",
+            "colour: blue",
+            ""));
+
+        var exception = await Assert.ThrowsAsync<ConfigurationException>(
+            () => ConfigurationLoader.LoadAsync("apko.yaml", directory.Options, TestContext.Current.CancellationToken));
+
+        var lines = exception.Message.Split('\n');
+        Assert.Equal(ConfigurationErrorCodes.SeveralProblems, exception.Code);
+        Assert.Equal(6, lines.Length);
+        Assert.StartsWith("apko.yaml:3:20: contents.packages[1]: 'bad>>1'", lines[0], StringComparison.Ordinal);
+        Assert.EndsWith("contents.packages[2]: 'x=' is not a valid package constraint: the version after '=' is missing. "
+            + "Use NAME, NAME=VERSION or NAME>VERSION.", lines[1], StringComparison.Ordinal);
+        Assert.StartsWith("apko.yaml:7:12: accounts.users[0].uid:", lines[2], StringComparison.Ordinal);
+        Assert.StartsWith("apko.yaml:8:9: archs[0]: 'mips'", lines[3], StringComparison.Ordinal);
+        Assert.StartsWith("apko.yaml:9:1: colour: 'colour' is not a known key.", lines[4], StringComparison.Ordinal);
+        Assert.StartsWith("base.yaml:2:14: contents.packages[0]: 'a b'", lines[5], StringComparison.Ordinal);
+    }
+}
