@@ -1,0 +1,23 @@
+namespace Apko.Sbom;
+
+/// <summary>The parts of a package's own SPDX document that the image SBOM takes over.</summary>
+internal sealed class ShippedSpdxDocument
+{
+    /// <summary>The document's identifier, usually <c>SPDXRef-DOCUMENT</c>.</summary>
+    public string DocumentId { get; set; } = SpdxDocument.DocumentId;
+
+    /// <summary>The <c>documentDescribes</c> identifiers.</summary>
+    public List<string> DocumentDescribes { get; } = [];
+
+    /// <summary>The packages, in document order.</summary>
+    public List<SpdxPackage> Packages { get; } = [];
+
+    /// <summary>The relationships, in document order.</summary>
+    public List<SpdxRelationship> Relationships { get; } = [];
+
+    /// <summary>The licences not on the SPDX list.</summary>
+    public List<SpdxLicensingInfo> LicensingInfos { get; } = [];
+
+    /// <summary>Identifiers of the document's files, which the image SBOM leaves out.</summary>
+    public HashSet<string> FileIds { get; } = new(StringComparer.Ordinal);
+}
