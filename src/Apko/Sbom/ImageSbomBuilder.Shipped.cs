@@ -27,16 +27,15 @@ internal sealed partial class ImageSbomBuilder
 
         foreach (var package in shipped.Packages.Where(p => closure.Contains(p.SpdxId)))
         {
+            if (shipped.PackageProblems.TryGetValue(package.SpdxId, out var problem))
+            {
+                throw problem;
+            }
+
             AddShippedPackage(package);
         }
 
-        foreach (var r in shipped.Relationships)
-        {
-            if (closure.Contains(r.SpdxElementId) && IsCopied(shipped, r.RelatedSpdxElement))
-            {
-                _document.Relate(r.SpdxElementId, r.RelationshipType, r.RelatedSpdxElement);
-            }
-        }
+        CopyRelationships(input, shipped, closure);
 
         MergeLicensingInfos(shipped);
         foreach (var id in topLevel)
@@ -45,6 +44,29 @@ internal sealed partial class ImageSbomBuilder
         }
 
         return topLevel;
+    }
+
+    private void CopyRelationships(SbomPackageInput input, ShippedSpdxDocument shipped, HashSet<string> closure)
+    {
+        for (var i = 0; i < shipped.Relationships.Count; i++)
+        {
+            var r = shipped.Relationships[i];
+            if (!closure.Contains(r.SpdxElementId) || !IsCopied(shipped, r.RelatedSpdxElement))
+            {
+                continue;
+            }
+
+            if (!SpdxValues.RelationshipTypes.Contains(r.RelationshipType))
+            {
+                throw SbomErrors.InvalidValue(
+                    input.Package,
+                    input.ShippedSbom!.Path,
+                    shipped.RelationshipLocations[i] + ".relationshipType",
+                    r.RelationshipType);
+            }
+
+            _document.Relate(r.SpdxElementId, r.RelationshipType, r.RelatedSpdxElement);
+        }
     }
 
     private static HashSet<string> Closure(ShippedSpdxDocument shipped, IEnumerable<string> start)

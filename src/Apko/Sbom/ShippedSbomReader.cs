@@ -70,6 +70,7 @@ internal sealed class ShippedSbomReader
         foreach (var (item, location) in Items(root, "relationships", "$"))
         {
             document.Relationships.Add(ReadRelationship(item, location));
+            document.RelationshipLocations.Add(location);
         }
 
         foreach (var (item, location) in Items(root, "hasExtractedLicensingInfos", "$"))
@@ -88,7 +89,7 @@ internal sealed class ShippedSbomReader
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (item, location) in Items(root, "packages", "$"))
         {
-            var package = ReadPackage(item, location);
+            var package = ReadPackage(item, location, document.PackageProblems);
             if (!seen.Add(package.SpdxId))
             {
                 throw SbomErrors.DuplicateId(_package, _path, package.SpdxId);
@@ -98,7 +99,7 @@ internal sealed class ShippedSbomReader
         }
     }
 
-    private SpdxPackage ReadPackage(JsonElement item, string location)
+    private SpdxPackage ReadPackage(JsonElement item, string location, Dictionary<string, ApkoException> problems)
     {
         Expect(item, JsonValueKind.Object, location, "an object");
         var id = RequiredString(item, "SPDXID", location);
@@ -122,41 +123,60 @@ internal sealed class ShippedSbomReader
             Supplier = OptionalString(item, "supplier", location) ?? "",
             SourceInfo = OptionalString(item, "sourceInfo", location) ?? "",
             CopyrightText = OptionalString(item, "copyrightText", location) ?? "",
-            PrimaryPackagePurpose = OptionalEnum(item, "primaryPackagePurpose", location, SpdxValues.Purposes),
         };
+        var purpose = OptionalString(item, "primaryPackagePurpose", location) ?? "";
+        package.PrimaryPackagePurpose = SpdxValues.NormalizePurpose(purpose) ?? "";
+        if (purpose.Length > 0 && package.PrimaryPackagePurpose.Length == 0)
+        {
+            problems.TryAdd(id, SbomErrors.InvalidValue(_package, _path, $"{location}.primaryPackagePurpose", purpose));
+        }
+
         if (item.TryGetProperty("filesAnalyzed", out var analyzed) && analyzed.ValueKind is not
             (JsonValueKind.True or JsonValueKind.False or JsonValueKind.Null))
         {
             throw SbomErrors.WrongType(_package, _path, $"{location}.filesAnalyzed", "true or false");
         }
 
-        ReadChecksums(item, location, package);
-        ReadExternalRefs(item, location, package);
+        ReadChecksums(item, location, package, problems);
+        ReadExternalRefs(item, location, package, problems);
         return package;
     }
 
-    private void ReadChecksums(JsonElement item, string location, SpdxPackage package)
+    private void ReadChecksums(
+        JsonElement item, string location, SpdxPackage package, Dictionary<string, ApkoException> problems)
     {
         foreach (var (checksum, at) in Items(item, "checksums", location))
         {
             Expect(checksum, JsonValueKind.Object, at, "an object");
-            var algorithm = RequiredEnum(checksum, "algorithm", at, SpdxValues.ChecksumAlgorithms);
-            package.AddChecksum(new SpdxChecksum(algorithm, RequiredString(checksum, "checksumValue", at)));
+            var algorithm = RequiredString(checksum, "algorithm", at);
+            var value = RequiredString(checksum, "checksumValue", at);
+            if (!SpdxValues.ChecksumAlgorithms.Contains(algorithm))
+            {
+                problems.TryAdd(package.SpdxId, SbomErrors.InvalidValue(_package, _path, $"{at}.algorithm", algorithm));
+                continue;
+            }
+
+            package.AddChecksum(new SpdxChecksum(algorithm, value));
         }
     }
 
-    private void ReadExternalRefs(JsonElement item, string location, SpdxPackage package)
+    private void ReadExternalRefs(
+        JsonElement item, string location, SpdxPackage package, Dictionary<string, ApkoException> problems)
     {
         foreach (var (reference, at) in Items(item, "externalRefs", location))
         {
             Expect(reference, JsonValueKind.Object, at, "an object");
             var category = RequiredString(reference, "referenceCategory", at);
-            var normalized = SpdxValues.NormalizeCategory(category)
-                ?? throw SbomErrors.InvalidValue(_package, _path, $"{at}.referenceCategory", category);
-            package.AddExternalRef(new SpdxExternalRef(
-                normalized,
-                RequiredString(reference, "referenceLocator", at),
-                RequiredString(reference, "referenceType", at)));
+            var locator = RequiredString(reference, "referenceLocator", at);
+            var type = RequiredString(reference, "referenceType", at);
+            if (SpdxValues.NormalizeCategory(category) is not { } normalized)
+            {
+                problems.TryAdd(
+                    package.SpdxId, SbomErrors.InvalidValue(_package, _path, $"{at}.referenceCategory", category));
+                continue;
+            }
+
+            package.AddExternalRef(new SpdxExternalRef(normalized, locator, type));
         }
     }
 
@@ -165,7 +185,7 @@ internal sealed class ShippedSbomReader
         Expect(item, JsonValueKind.Object, location, "an object");
         return new SpdxRelationship(
             RequiredString(item, "spdxElementId", location),
-            RequiredEnum(item, "relationshipType", location, SpdxValues.RelationshipTypes),
+            RequiredString(item, "relationshipType", location),
             RequiredString(item, "relatedSpdxElement", location));
     }
 
@@ -182,23 +202,6 @@ internal sealed class ShippedSbomReader
         {
             yield return (item, $"{location}.{name}[{index++}]");
         }
-    }
-
-    private string RequiredEnum(JsonElement item, string name, string location, IReadOnlySet<string> allowed)
-    {
-        var value = RequiredString(item, name, location);
-        return allowed.Contains(value) ? value : throw SbomErrors.InvalidValue(_package, _path, $"{location}.{name}", value);
-    }
-
-    private string OptionalEnum(JsonElement item, string name, string location, IReadOnlySet<string> allowed)
-    {
-        var value = OptionalString(item, name, location);
-        if (value is null or "")
-        {
-            return "";
-        }
-
-        return allowed.Contains(value) ? value : throw SbomErrors.InvalidValue(_package, _path, $"{location}.{name}", value);
     }
 
     private string RequiredString(JsonElement item, string name, string location) =>

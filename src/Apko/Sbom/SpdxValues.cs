@@ -53,4 +53,14 @@ internal static class SpdxValues
         "PERSISTENT_ID" => "PERSISTENT-ID",
         _ => null,
     };
+
+    /// <summary>
+    /// Returns the schema's spelling of a primary package purpose, or null when it is not one. melange writes
+    /// <c>OPERATING-SYSTEM</c>, which the SPDX 2.3 JSON schema spells <c>OPERATING_SYSTEM</c>.
+    /// </summary>
+    public static string? NormalizePurpose(string purpose)
+    {
+        var normalized = purpose.Replace('-', '_');
+        return Purposes.Contains(normalized) ? normalized : null;
+    }
 }
