@@ -1,0 +1,81 @@
+using Apko.Apk.Indexes;
+
+namespace Apko.Sbom;
+
+internal sealed partial class ImageSbomBuilder
+{
+    private void AddInstalledPackage(SbomPackageInput input)
+    {
+        List<string> ownTopLevel = [];
+        if (input.ShippedSbom is { } sbom)
+        {
+            ownTopLevel = CopyShipped(input, ShippedSbomReader.Read(input.Package, sbom));
+        }
+
+        var described = InstalledPackageDescription.Create(input, _os, _supplier);
+        var package = MergeMatches(input.Package, ownTopLevel) ?? AddCreated(described);
+        package.FillFrom(described);
+        package.PrimaryPurl = described.PrimaryPurl;
+        _installedIds[input.Package.Name] = package.SpdxId;
+        _document.Relate(_imageId, "CONTAINS", package.SpdxId);
+    }
+
+    // Every entry that describes this installed package, whether the package's own SBOM or another package's
+    // lists it, becomes one package: the first in the document, with the others' fields merged in.
+    private SpdxPackage? MergeMatches(ApkPackage installed, List<string> ownTopLevel)
+    {
+        var claimed = _installedIds.Values.ToHashSet(StringComparer.Ordinal);
+        var matches = _document.Packages
+            .Where(p => !_fixedIds.Contains(p.SpdxId) && !claimed.Contains(p.SpdxId))
+            .Where(p => DescribesPackage(p, installed) || (ownTopLevel.Contains(p.SpdxId) && IsNamed(p, installed)))
+            .ToList();
+        if (matches.Count == 0)
+        {
+            return null;
+        }
+
+        var canonical = matches[0];
+        foreach (var other in matches.Skip(1))
+        {
+            canonical.FillFrom(other);
+            _document.Packages.Remove(other);
+            _aliases[other.SpdxId] = canonical.SpdxId;
+        }
+
+        return canonical;
+    }
+
+    private static bool DescribesPackage(SpdxPackage package, ApkPackage installed) =>
+        package.Purls().Any(purl => PackageUrl.TryParseApk(purl, out var name, out var version, out var arch)
+            && name == installed.Name
+            && version == installed.Version
+            && (arch is null || installed.Arch.Length == 0 || arch == installed.Arch));
+
+    private static bool IsNamed(SpdxPackage package, ApkPackage installed) =>
+        package.Name == installed.Name && package.VersionInfo == installed.Version;
+
+    private SpdxPackage AddCreated(SpdxPackage package)
+    {
+        var id = package.SpdxId;
+        for (var suffix = 2; _document.Find(id) is not null || _aliases.ContainsKey(id); suffix++)
+        {
+            id = $"{package.SpdxId}-{suffix}";
+        }
+
+        var created = new SpdxPackage { SpdxId = id, Name = package.Name };
+        _document.Packages.Add(created);
+        return created;
+    }
+
+    private void AddDependencies(IReadOnlyList<SbomPackageInput> packages)
+    {
+        var providers = DependencyProviders.Create(packages.Select(p => p.Package));
+        foreach (var input in packages)
+        {
+            foreach (var provider in providers.Resolve(input.Package))
+            {
+                _document.Relate(_installedIds[input.Package.Name], "DEPENDS_ON", _installedIds[provider]);
+            }
+        }
+    }
+}

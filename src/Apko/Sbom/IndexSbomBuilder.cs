@@ -1,0 +1,85 @@
+namespace Apko.Sbom;
+
+/// <summary>Assembles the SPDX document of a multi-architecture image index, as apko writes it.</summary>
+internal static class IndexSbomBuilder
+{
+    /// <summary>Returns the identifier of the index package, the document's root.</summary>
+    public static string IndexId(SbomIndexInput input) =>
+        "SPDXRef-Package-" + SpdxIdentifier.Sanitize(input.IndexDigest.ToString());
+
+    /// <summary>Builds the document.</summary>
+    /// <exception cref="ApkoException">The index lists no images.</exception>
+    public static SpdxDocument Build(SbomIndexInput input)
+    {
+        if (input.Images.Count == 0)
+        {
+            throw SbomErrors.NoImages(input.IndexDigest.ToString());
+        }
+
+        var supplier = ImageSbomBuilder.SupplierOf(input.SupplierName);
+        var document = new SpdxDocument
+        {
+            Name = "sbom-" + input.IndexDigest,
+            Created = ImageSbomBuilder.FormatTime(input.Created),
+            Creators = ImageSbomBuilder.Creators(input.ToolVersion),
+        };
+        var name = PackageUrl.ImageName(input.ImageReference);
+        var index = new SpdxPackage
+        {
+            SpdxId = IndexId(input),
+            Name = input.IndexDigest.ToString(),
+            VersionInfo = input.IndexDigest.ToString(),
+            Description = "Multi-arch image index",
+            Supplier = supplier,
+            SourceInfo = "Generated at image build time by apko",
+            PrimaryPackagePurpose = "CONTAINER",
+        };
+        index.AddChecksum(new SpdxChecksum("SHA256", input.IndexDigest.Encoded));
+        var indexQualifiers = new Dictionary<string, string> { ["mediaType"] = PackageUrl.IndexMediaType };
+        index.AddExternalRef(SpdxExternalRef.Purl(PackageUrl.Oci(
+            name == "image" ? "index" : name, input.IndexDigest.ToString(), indexQualifiers)));
+        document.Packages.Add(index);
+        document.DocumentDescribes.Add(index.SpdxId);
+        document.Relate(SpdxDocument.DocumentId, "DESCRIBES", index.SpdxId);
+        foreach (var image in input.Images)
+        {
+            var package = ImagePackage(image, name, supplier);
+            if (document.Find(package.SpdxId) is null)
+            {
+                document.Packages.Add(package);
+            }
+
+            document.Relate(index.SpdxId, "VARIANT_OF", package.SpdxId);
+        }
+
+        if (SourcePackage.Create(input.VcsUrl, supplier) is { } source)
+        {
+            document.Packages.Add(source);
+            document.Relate(index.SpdxId, "GENERATED_FROM", source.SpdxId);
+        }
+
+        return document;
+    }
+
+    private static SpdxPackage ImagePackage(SbomIndexImage image, string name, string supplier)
+    {
+        var digest = image.ManifestDigest.ToString();
+        var package = new SpdxPackage
+        {
+            SpdxId = "SPDXRef-Package-" + SpdxIdentifier.Sanitize(digest),
+            Name = digest,
+            VersionInfo = digest,
+            Supplier = supplier,
+            PrimaryPackagePurpose = "CONTAINER",
+        };
+        package.AddChecksum(new SpdxChecksum("SHA256", image.ManifestDigest.Encoded));
+        var qualifiers = new Dictionary<string, string>
+        {
+            ["arch"] = image.Platform.Architecture,
+            ["mediaType"] = PackageUrl.ManifestMediaType,
+            ["os"] = image.Platform.Os,
+        };
+        package.AddExternalRef(SpdxExternalRef.Purl(PackageUrl.Oci(name, digest, qualifiers)));
+        return package;
+    }
+}
