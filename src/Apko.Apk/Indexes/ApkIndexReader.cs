@@ -1,5 +1,4 @@
 using System.Formats.Tar;
-using System.IO.Compression;
 using System.Text;
 using Apko.Apk.Packages;
 using Apko.Apk.Signing;
@@ -117,11 +116,16 @@ public static class ApkIndexReader
             throw SigningErrors.NotSigned(source);
         }
 
-        using var hashing = new HashingReadStream(stream);
-        var index = await ReadContentAsync(hashing, options.MaxSize, source, cancellationToken).ConfigureAwait(false);
+        var feeder = new GzipFeeder(stream, stream.Position, $"{source}: index member");
+        await using var content = new GzipDecompressionStream(
+            feeder,
+            options.MaxSize,
+            singleMember: false,
+            () => IndexErrors.TooLarge(source, options.MaxSize));
+        var index = await ReadContentAsync(content, source, cancellationToken).ConfigureAwait(false);
         if (options.Keyring is { } keyring)
         {
-            SignatureVerifier.Verify(signatures, hashing.GetDigest, keyring, source);
+            SignatureVerifier.Verify(signatures, feeder.GetDigest, keyring, source);
         }
 
         return index;
@@ -158,18 +162,12 @@ public static class ApkIndexReader
     }
 
     private static async Task<ApkIndex> ReadContentAsync(
-        Stream compressed,
-        long maxSize,
+        Stream content,
         string source,
         CancellationToken cancellationToken)
     {
         try
         {
-            await using var content = new GuardedReadStream(
-                new GZipStream(compressed, CompressionMode.Decompress, leaveOpen: true),
-                maxSize,
-                () => IndexErrors.TooLarge(source, maxSize),
-                exception => IndexErrors.Corrupt(source, exception));
             var index = await ReadEntriesAsync(content, source, cancellationToken).ConfigureAwait(false);
             await content.CopyToAsync(Stream.Null, cancellationToken).ConfigureAwait(false);
             return index;

@@ -73,10 +73,6 @@ internal static class PackageErrors
         $"'{path}' has no datahash in .PKGINFO, so its data member cannot be verified. "
         + "Rebuild the package with a current abuild or melange.");
 
-    public static ApkException PackageMismatch(string path, string expected, string actual) => new(
-        "APKO2144",
-        $"'{path}' contains package '{actual}' but '{expected}' was expected. Check the repository layout.");
-
     public static ApkException InvalidFileChecksum(string entry, string value) => new(
         "APKO2145",
         $"Tar entry '{entry}' has APK-TOOLS.checksum.SHA1 '{Truncate(value)}', which is neither 40 hex digits "
@@ -87,19 +83,10 @@ internal static class PackageErrors
         $"'{path}': the data member decompresses to more than {maxSize} bytes, the limit for package data. "
         + "Raise ApkReadLimits.MaxDataSize only if the package comes from a trusted source.");
 
-    public static ApkException DataCorrupt(string path, Exception inner) => new(
-        "APKO2147",
-        $"'{path}': the data member has corrupt gzip data ({inner.Message}). {FetchAgain}",
-        inner);
-
     public static ApkException Unreadable(string path, Exception inner) => new(
         "APKO2148",
         $"Cannot read package '{path}': {inner.Message}",
         inner);
-
-    public static ApkException InvalidEntry(string entry, string reason) => new(
-        "APKO2149",
-        $"Package entry '{entry}' is invalid: {reason}.");
 
     private static string Truncate(string text) => text.Length <= 60 ? text : text[..60] + "…";
 }

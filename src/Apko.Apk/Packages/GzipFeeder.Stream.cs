@@ -1,7 +1,7 @@
 namespace Apko.Apk.Packages;
 
-/// <summary>The read-only stream view that feeds compressed bytes to the inflater.</summary>
-internal sealed partial class GzipMemberReader
+/// <summary>The read-only stream view that hands compressed bytes to the inflater.</summary>
+internal sealed partial class GzipFeeder
 {
     public override bool CanRead => true;
 
@@ -21,7 +21,7 @@ internal sealed partial class GzipMemberReader
     {
         if (_position == _length)
         {
-            await RefillAsync(cancellationToken).ConfigureAwait(false);
+            await RefillAsync(useAsync: true, cancellationToken).ConfigureAwait(false);
         }
 
         return Hand(buffer.Span);
@@ -36,7 +36,8 @@ internal sealed partial class GzipMemberReader
     {
         if (_position == _length)
         {
-            Refill();
+            // With useAsync false every await in RefillAsync completes synchronously, so this does not block.
+            RefillAsync(useAsync: false, CancellationToken.None).GetAwaiter().GetResult();
         }
 
         return Hand(buffer);
