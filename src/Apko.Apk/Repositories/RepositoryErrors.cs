@@ -15,9 +15,9 @@ internal static class RepositoryErrors
         $"Repository location '{UrlRedactor.Redact(location)}' cannot be used: {reason}. "
         + "Use an absolute directory, a file:// URL or an http(s) URL.");
 
-    public static ApkException InvalidPathSegment(string what, string value) => new(
+    public static ApkException InvalidPathSegment(string kind, string value) => new(
         "APKO2052",
-        $"The {what} '{value}' is not a plain file name (it is empty, '.' or '..', or contains a slash "
+        $"The {kind} '{value}' is not a plain file name (it is empty, '.' or '..', or contains a slash "
         + "or a control character).");
 
     public static ApkException InvalidChecksum(string fileName, string checksum) => new(
@@ -30,22 +30,24 @@ internal static class RepositoryErrors
         $"The index '{path}' of repository '{location}' does not exist. Check that the repository directory "
         + "is right and contains a directory for this architecture with an APKINDEX.tar.gz.");
 
-    public static ApkException LocalFileMissing(string what, string path, Exception? inner = null) => new(
+    public static ApkException LocalFileMissing(string kind, string path, Exception? inner = null) => new(
         "APKO2055",
-        $"The {what} '{path}' does not exist or cannot be read. Check the path in the configuration.",
+        $"The {kind} '{path}' does not exist or cannot be read. Check the path in the configuration.",
         inner);
 
-    public static ApkException OfflineCacheMiss(string what, string url, string cacheDirectory) => new(
+    public static ApkException OfflineCacheMiss(string kind, string url, string cacheDirectory) => new(
         "APKO2056",
-        $"The {what} '{url}' is not in the cache '{cacheDirectory}', and --offline was given. "
+        $"The {kind} '{url}' is not in the cache '{cacheDirectory}', and --offline was given. "
         + "Run once without --offline to fill the cache, or use the same --cache-dir as that run.");
 
-    public static ApkException Unauthorized(string url, int statusCode, string reason, string host, bool sentCredentials)
+    public static ApkException Unauthorized(
+        string url, int statusCode, string reason, string host, bool sentCredentials)
     {
         var hint = sentCredentials
             ? $"The credentials sent for '{host}' were rejected. Check the user and password in the repository URL "
                 + $"or in HTTP_AUTH=basic:{host}:USER:PASSWORD."
-            : $"No credentials were sent for '{host}'. Put them in the repository URL (https://USER:PASSWORD@{host}/...) "
+            : $"No credentials were sent for '{host}'. Put them in the repository URL "
+                + $"(https://USER:PASSWORD@{host}/...) "
                 + $"or set HTTP_AUTH=basic:{host}:USER:PASSWORD.";
         return new ApkException("APKO2057", $"GET {url} returned {statusCode} {reason}. {hint}");
     }

@@ -8,7 +8,10 @@ namespace Apko.Apk.Repositories;
 /// </summary>
 public sealed record RepositoryFetchOptions
 {
-    /// <summary>The default of <see cref="MaxHttpResponseSize"/>: 8 GiB, as apko's <c>--max-http-response-size</c>.</summary>
+    /// <summary>
+    /// The default of <see cref="MaxHttpResponseSize"/>: 8 GiB, the default of apko's
+    /// <c>--max-http-response-size</c>.
+    /// </summary>
     public const long DefaultMaxHttpResponseSize = 8L * 1024 * 1024 * 1024;
 
     /// <summary>Absolute path of the cache directory; it is created when first needed.</summary>

@@ -109,7 +109,7 @@ public sealed class RepositoryFetcherHttpTests : IClassFixture<RepositoryServerF
     }
 
     [Fact]
-    public async Task GetIndexAsync_MissingArchNamesUrlAndArch()
+    public async Task GetIndexAsync_MissingArchNamesUrl()
     {
         var fetcher = _harness.CreateFetcher();
 
@@ -164,7 +164,8 @@ public sealed class RepositoryFetcherHttpTests : IClassFixture<RepositoryServerF
         var first = await fetcher.GetPackageAsync(_harness.Repository("/alpine"), Arch, ZlibFile, ZlibChecksum, Token);
         var otherChecksum = "Q1" + Convert.ToBase64String(new byte[20]);
 
-        var second = await fetcher.GetPackageAsync(_harness.Repository("/alpine"), Arch, ZlibFile, otherChecksum, Token);
+        var second = await fetcher.GetPackageAsync(
+            _harness.Repository("/alpine"), Arch, ZlibFile, otherChecksum, Token);
 
         Assert.NotEqual(first, second);
         Assert.Equal(2, _server.CountRequests("/alpine/x86_64/" + ZlibFile));
@@ -226,7 +227,7 @@ public sealed class RepositoryFetcherHttpTests : IClassFixture<RepositoryServerF
     }
 
     [Fact]
-    public async Task GetPackageAsync_TooLargeResponseLeavesNoFile()
+    public async Task GetPackageAsync_OversizedResponseLeavesNoFile()
     {
         var fetcher = _harness.CreateFetcher(o => o with { MaxHttpResponseSize = 1000 });
 
@@ -353,7 +354,8 @@ public sealed class RepositoryFetcherHttpTests : IClassFixture<RepositoryServerF
     {
         var keyName = Path.GetFileName(Directory.GetFiles(RepositoryServerFixture.KeysDirectory, "*.rsa.pub")[0]);
         var url = _server.Url("/keys/" + keyName);
-        var expected = await File.ReadAllBytesAsync(Path.Combine(RepositoryServerFixture.KeysDirectory, keyName), Token);
+        var keyPath = Path.Combine(RepositoryServerFixture.KeysDirectory, keyName);
+        var expected = await File.ReadAllBytesAsync(keyPath, Token);
 
         var online = await _harness.CreateFetcher().GetKeyAsync(url, Token);
         var offline = await _harness.CreateFetcher(o => o with { Offline = true }).GetKeyAsync(url, Token);

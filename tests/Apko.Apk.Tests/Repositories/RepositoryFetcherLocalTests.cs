@@ -25,7 +25,7 @@ public sealed class RepositoryFetcherLocalTests : IDisposable
     }
 
     [Fact]
-    public async Task GetIndexAsync_LocalDirectoryReturnsFileInPlace()
+    public async Task GetIndexAsync_LocalDirectoryReadInPlace()
     {
         var path = await _fetcher.GetIndexAsync(new Repository(RepositoryDirectory), Arch, CancellationToken.None);
 
@@ -33,7 +33,7 @@ public sealed class RepositoryFetcherLocalTests : IDisposable
     }
 
     [Fact]
-    public async Task GetIndexAsync_FileUrlReturnsFileInPlace()
+    public async Task GetIndexAsync_FileUrlReadInPlace()
     {
         var url = new Uri(RepositoryDirectory).AbsoluteUri;
 
@@ -88,7 +88,7 @@ public sealed class RepositoryFetcherLocalTests : IDisposable
     }
 
     [Fact]
-    public async Task GetPackageAsync_LocalDirectoryReturnsFileInPlace()
+    public async Task GetPackageAsync_LocalDirectoryReadInPlace()
     {
         var path = await _fetcher.GetPackageAsync(
             new Repository(RepositoryDirectory), Arch, "zlib-1.3.1-r0.apk", null, CancellationToken.None);

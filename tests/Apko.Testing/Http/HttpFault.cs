@@ -6,7 +6,7 @@ namespace Apko.Testing.Http;
 /// <param name="RetryAfterSeconds">The <c>Retry-After</c> header sent with the status, or null for none.</param>
 public sealed record HttpFault(HttpFaultKind Kind, int StatusCode = 0, int? RetryAfterSeconds = null)
 {
-    /// <summary>A response with this status and a short text body, optionally with a <c>Retry-After</c> header.</summary>
+    /// <summary>A response with this status, a short text body and optionally a <c>Retry-After</c> header.</summary>
     public static HttpFault Status(int statusCode, int? retryAfterSeconds = null) =>
         new(HttpFaultKind.Status, statusCode, retryAfterSeconds);
 

@@ -8,7 +8,7 @@ namespace Apko.Testing.Http;
 /// <summary>
 /// A small HTTP/1.1 file server on 127.0.0.1 with an ephemeral port, for tests of repository fetching. It serves
 /// directories read-only under URL prefixes, can require Basic authentication per prefix, sends strong ETags and
-/// answers <c>If-None-Match</c> with 304, records every request, and sends injected faults once each.
+/// responds to a matching <c>If-None-Match</c> with 304, records every request, and sends injected faults once each.
 /// Every response closes its connection.
 /// </summary>
 public sealed class TestHttpServer : IAsyncDisposable
@@ -67,7 +67,7 @@ public sealed class TestHttpServer : IAsyncDisposable
         }
     }
 
-    /// <summary>Queues faults for a request path; each request to it takes the next fault instead of the file.</summary>
+    /// <summary>Queues faults for a request path. Each request to it gets the next fault instead of the file.</summary>
     public void InjectFaults(string path, params HttpFault[] faults)
     {
         lock (_lock)
@@ -141,7 +141,7 @@ public sealed class TestHttpServer : IAsyncDisposable
             }
             catch (Exception e) when (e is IOException or SocketException or ObjectDisposedException)
             {
-                // The client went away; nothing to answer.
+                // The client closed the connection, so there is no one to respond to.
             }
         }
     }
@@ -192,7 +192,8 @@ public sealed class TestHttpServer : IAsyncDisposable
         var mount = FindMount(request.Path);
         if (mount?.ExpectedAuthorization is { } expected && request.Header("Authorization") != $"Basic {expected}")
         {
-            await SendTextAsync(stream, request, 401, "authentication required\n", "WWW-Authenticate: Basic realm=\"test\"");
+            const string challenge = "WWW-Authenticate: Basic realm=\"test\"";
+            await SendTextAsync(stream, request, 401, "authentication required\n", challenge);
             return;
         }
 
@@ -206,7 +207,8 @@ public sealed class TestHttpServer : IAsyncDisposable
         await SendFileAsync(client, stream, request, file, truncate: fault is not null);
     }
 
-    private async Task SendFileAsync(TcpClient client, NetworkStream stream, RequestHead request, string file, bool truncate)
+    private async Task SendFileAsync(
+        TcpClient client, NetworkStream stream, RequestHead request, string file, bool truncate)
     {
         var bytes = await File.ReadAllBytesAsync(file);
         var etag = $"\"{Convert.ToHexStringLower(SHA256.HashData(bytes))[..32]}\"";
@@ -242,7 +244,8 @@ public sealed class TestHttpServer : IAsyncDisposable
     {
         Record(request, status);
         var bytes = Encoding.UTF8.GetBytes(body);
-        await WriteHeadAsync(stream, status, [$"Content-Length: {bytes.Length}", "Content-Type: text/plain", .. extraHeaders]);
+        string[] headers = [$"Content-Length: {bytes.Length}", "Content-Type: text/plain", .. extraHeaders];
+        await WriteHeadAsync(stream, status, headers);
         if (request.Method == "GET")
         {
             await stream.WriteAsync(bytes);
