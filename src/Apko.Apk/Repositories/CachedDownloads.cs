@@ -73,6 +73,8 @@ internal sealed class CachedDownloads
             throw RepositoryErrors.OfflineCacheMiss(file.Kind, displayUrl, _cache.Directory);
         }
 
+        // NOTE: the bytes are not checked against the checksum here; the package reader checks the control
+        // stream, and a caller that finds a mismatch calls RepositoryCache.EvictAsync so the next fetch retries.
         await _cache.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
         var result = await _downloader.DownloadAsync(file.ToDownloadRequest(directory, null), cancellationToken)
             .ConfigureAwait(false);

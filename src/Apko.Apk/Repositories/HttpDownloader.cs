@@ -245,15 +245,24 @@ internal sealed class HttpDownloader
         }
     }
 
-    private static async Task<int> ReadBodyAsync(Stream body, byte[] buffer, CancellationToken cancellationToken)
+    private async Task<int> ReadBodyAsync(Stream body, byte[] buffer, CancellationToken cancellationToken)
     {
+        // HttpClient.Timeout stops at the response headers, so a stalled body needs its own timeout.
+        using var idle = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        idle.CancelAfter(_options.ReadTimeout);
         try
         {
-            return await body.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
+            return await body.ReadAsync(buffer, idle.Token).ConfigureAwait(false);
         }
         catch (Exception e) when (e is IOException or HttpRequestException)
         {
             throw new TransientDownloadException(e);
+        }
+        catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            var seconds = _options.ReadTimeout.TotalSeconds;
+            throw new TransientDownloadException(
+                new TimeoutException($"No data arrived for {seconds:0.###} seconds while reading the response.", e));
         }
     }
 

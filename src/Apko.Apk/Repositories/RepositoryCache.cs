@@ -12,7 +12,8 @@ namespace Apko.Apk.Repositories;
 /// SHA-1&gt;/&lt;name&gt;-&lt;version&gt;.apk</c> contains packages by the checksum their index lists, so repositories
 /// serving the same package share one copy. Files are written to a temporary name and renamed into place, and a
 /// content file is never rewritten with other bytes, so a path returned once stays valid to re-read.
-/// <c>CACHEDIR.TAG</c> marks the root so backup tools skip it and <see cref="DeleteAsync"/> knows it is a cache.
+/// <c>CACHEDIR.TAG</c> marks the root so backup tools skip it and <see cref="DeleteAsync"/> can tell it is a cache.
+/// NOTE: superseded index versions are kept until the cache is deleted, because a caller may still re-read them.
 /// </remarks>
 public sealed class RepositoryCache
 {

@@ -35,6 +35,11 @@ public sealed record RepositoryFetchOptions
     /// </summary>
     public int MaxAttempts { get; init; } = 3;
 
+    /// <summary>
+    /// Maximum wait for the next bytes of a response body; a stalled download fails its attempt after it.
+    /// </summary>
+    public TimeSpan ReadTimeout { get; init; } = TimeSpan.FromSeconds(60);
+
     /// <summary>Delay before the second attempt; it doubles for each further attempt.</summary>
     public TimeSpan RetryDelay { get; init; } = TimeSpan.FromSeconds(1);
 

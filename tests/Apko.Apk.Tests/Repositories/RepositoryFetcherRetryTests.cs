@@ -23,14 +23,14 @@ public sealed class RepositoryFetcherRetryTests : IClassFixture<RepositoryServer
 
     public void Dispose() => _harness.Dispose();
 
-    public static TheoryData<string> TransientFaults => ["500", "503", "429", "reset", "truncate"];
+    public static TheoryData<string> TransientFaults => ["500", "503", "429", "reset", "truncate", "stall"];
 
     [Theory]
     [MemberData(nameof(TransientFaults))]
     public async Task GetIndexAsync_TransientFaultRetried(string fault)
     {
         _server.InjectFaults(IndexPath, ToFault(fault));
-        var fetcher = _harness.CreateFetcher();
+        var fetcher = _harness.CreateFetcher(o => o with { ReadTimeout = TimeSpan.FromMilliseconds(300) });
 
         var path = await fetcher.GetIndexAsync(_harness.Repository("/alpine"), Arch, Token);
 
@@ -147,6 +147,7 @@ public sealed class RepositoryFetcherRetryTests : IClassFixture<RepositoryServer
     {
         "reset" => HttpFault.ResetConnection,
         "truncate" => HttpFault.TruncateBody,
+        "stall" => HttpFault.StallBody,
         _ => HttpFault.Status(int.Parse(name, System.Globalization.CultureInfo.InvariantCulture)),
     };
 }

@@ -16,6 +16,9 @@ public sealed record HttpFault(HttpFaultKind Kind, int StatusCode = 0, int? Retr
     /// </summary>
     public static HttpFault ResetConnection { get; } = new(HttpFaultKind.ResetConnection);
 
+    /// <summary>The headers and half of the body are sent, then nothing more until the client disconnects.</summary>
+    public static HttpFault StallBody { get; } = new(HttpFaultKind.StallBody);
+
     /// <summary>The headers and half of the body are sent, then the connection is reset.</summary>
     public static HttpFault TruncateBody { get; } = new(HttpFaultKind.TruncateBody);
 }
@@ -31,4 +34,7 @@ public enum HttpFaultKind
 
     /// <summary>Send part of the body, then reset the connection.</summary>
     TruncateBody,
+
+    /// <summary>Send part of the body, then stop sending.</summary>
+    StallBody,
 }

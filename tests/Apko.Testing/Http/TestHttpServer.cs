@@ -204,11 +204,11 @@ public sealed class TestHttpServer : IAsyncDisposable
             return;
         }
 
-        await SendFileAsync(client, stream, request, file, truncate: fault is not null);
+        await SendFileAsync(client, stream, request, file, fault?.Kind);
     }
 
     private async Task SendFileAsync(
-        TcpClient client, NetworkStream stream, RequestHead request, string file, bool truncate)
+        TcpClient client, NetworkStream stream, RequestHead request, string file, HttpFaultKind? fault)
     {
         var bytes = await File.ReadAllBytesAsync(file);
         var etag = $"\"{Convert.ToHexStringLower(SHA256.HashData(bytes))[..32]}\"";
@@ -219,7 +219,8 @@ public sealed class TestHttpServer : IAsyncDisposable
             return;
         }
 
-        Record(request, truncate ? 0 : 200);
+        var partial = fault is HttpFaultKind.TruncateBody or HttpFaultKind.StallBody;
+        Record(request, partial ? 0 : 200);
         var headers = new List<string> { $"Content-Length: {bytes.Length}", "Content-Type: application/octet-stream" };
         if (SendETags)
         {
@@ -229,10 +230,16 @@ public sealed class TestHttpServer : IAsyncDisposable
         await WriteHeadAsync(stream, 200, [.. headers]);
         if (request.Method == "GET")
         {
-            await stream.WriteAsync(truncate ? bytes.AsMemory(0, bytes.Length / 2) : bytes);
+            await stream.WriteAsync(partial ? bytes.AsMemory(0, bytes.Length / 2) : bytes);
         }
 
-        if (truncate)
+        if (fault == HttpFaultKind.StallBody)
+        {
+            await stream.FlushAsync();
+            await WaitForCloseAsync(stream);
+        }
+
+        if (fault == HttpFaultKind.TruncateBody)
         {
             await stream.FlushAsync();
             Reset(client);
@@ -262,6 +269,21 @@ public sealed class TestHttpServer : IAsyncDisposable
 
         head.Append("\r\n");
         await stream.WriteAsync(Encoding.Latin1.GetBytes(head.ToString()));
+    }
+
+    private async Task WaitForCloseAsync(NetworkStream stream)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token);
+        timeout.CancelAfter(TimeSpan.FromSeconds(30));
+        try
+        {
+            while (await stream.ReadAsync(new byte[1], timeout.Token) > 0)
+            {
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
     }
 
     private static void Reset(TcpClient client)
