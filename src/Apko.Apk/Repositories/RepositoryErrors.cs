@@ -63,7 +63,7 @@ internal static class RepositoryErrors
 
     public static ApkException TransferFailed(string url, int attempts, Exception inner) => new(
         "APKO2060",
-        $"GET {url} failed{AfterAttempts(attempts)}: {inner.Message.TrimEnd('.')}. "
+        $"GET {url} failed{AfterAttempts(attempts)}: {DescribeTransferError(inner)}. "
         + "Check the network connection and that the server is reachable, then try again.",
         inner);
 
@@ -82,6 +82,22 @@ internal static class RepositoryErrors
         "APKO2063",
         $"The directory '{directory}' is not empty and has no CACHEDIR.TAG, so it is not a cache this tool "
         + "created; it was not deleted. Check --cache-dir.");
+
+    /// <summary>
+    /// Returns the error's message, or its inner error's message when the outer one only points there (as
+    /// HttpRequestException does for TLS failures).
+    /// </summary>
+    private static string DescribeTransferError(Exception error)
+    {
+        var message = error.Message;
+        var pointsInward = message.Contains("inner exception", StringComparison.OrdinalIgnoreCase);
+        if (pointsInward && error.InnerException is { } inner)
+        {
+            message = inner.Message;
+        }
+
+        return message.TrimEnd('.');
+    }
 
     private static string AfterAttempts(int attempts) => attempts > 1 ? $" after {attempts} attempts" : "";
 }

@@ -264,6 +264,22 @@ public sealed class RepositoryFetcherHttpTests : IClassFixture<RepositoryServerF
     }
 
     [Fact]
+    public async Task GetPackagesAsync_ParallelismIsBounded()
+    {
+        var repository = _harness.Repository("/alpine");
+        var requests = Directory.GetFiles(Path.GetDirectoryName(FetcherHarness.FixtureFile(ZlibFile))!, "*.apk")
+            .Select(path => new PackageFetchRequest(repository, Arch, Path.GetFileName(path), null))
+            .ToList();
+        _server.ResponseDelay = TimeSpan.FromMilliseconds(50);
+        var fetcher = _harness.CreateFetcher(o => o with { MaxParallelDownloads = 3 });
+
+        await fetcher.GetPackagesAsync(requests, Token);
+
+        Assert.Equal(25, _server.Requests.Count);
+        Assert.InRange(_server.MaxConcurrentRequests, 2, 3);
+    }
+
+    [Fact]
     public async Task GetPackagesAsync_FirstFailureIsThrown()
     {
         var repository = _harness.Repository("/alpine");

@@ -125,6 +125,16 @@ public sealed class RepositoryFetcherLocalTests : IDisposable
     }
 
     [Fact]
+    public async Task GetKeyAsync_FileUrlReturnsBytes()
+    {
+        var keyPath = Directory.GetFiles(Fixtures.Path("alpine", "keys"), "*.rsa.pub")[0];
+
+        var bytes = await _fetcher.GetKeyAsync(new Uri(keyPath).AbsoluteUri, CancellationToken.None);
+
+        Assert.Equal(await File.ReadAllBytesAsync(keyPath, TestContext.Current.CancellationToken), bytes);
+    }
+
+    [Fact]
     public async Task GetKeyAsync_MissingFileNamesPath()
     {
         var missing = Path.Combine(_cache.Path, "missing.rsa.pub");

@@ -21,6 +21,8 @@ public sealed class TestHttpServer : IAsyncDisposable
     private readonly List<Mount> _mounts = [];
     private readonly List<RecordedRequest> _requests = [];
     private readonly Dictionary<string, Queue<HttpFault>> _faults = new(StringComparer.Ordinal);
+    private int _inFlight;
+    private int _maxInFlight;
 
     private TestHttpServer()
     {
@@ -35,6 +37,15 @@ public sealed class TestHttpServer : IAsyncDisposable
 
     /// <summary>When false, responses carry no ETag and conditional requests are ignored.</summary>
     public bool SendETags { get; set; } = true;
+
+    /// <summary>A delay before each response, so that parallel requests overlap.</summary>
+    public TimeSpan ResponseDelay { get; set; } = TimeSpan.Zero;
+
+    /// <summary>
+    /// The largest number of requests waiting for their response at the same time since the last
+    /// <see cref="Reset"/>. A request counts from its arrival until its response starts.
+    /// </summary>
+    public int MaxConcurrentRequests => Volatile.Read(ref _maxInFlight);
 
     /// <summary>The requests received so far, in arrival order.</summary>
     public IReadOnlyList<RecordedRequest> Requests
@@ -87,7 +98,10 @@ public sealed class TestHttpServer : IAsyncDisposable
     /// <summary>Returns how many requests for a path arrived.</summary>
     public int CountRequests(string path) => Requests.Count(r => r.Path == path);
 
-    /// <summary>Forgets recorded requests and pending faults, and turns ETags back on.</summary>
+    /// <summary>
+    /// Forgets recorded requests, pending faults and the concurrency count, turns ETags back on and removes the
+    /// response delay.
+    /// </summary>
     public void Reset()
     {
         lock (_lock)
@@ -96,7 +110,9 @@ public sealed class TestHttpServer : IAsyncDisposable
             _faults.Clear();
         }
 
+        Volatile.Write(ref _maxInFlight, 0);
         SendETags = true;
+        ResponseDelay = TimeSpan.Zero;
     }
 
     /// <summary>Stops listening and waits for the accept loop to end.</summary>
@@ -136,7 +152,7 @@ public sealed class TestHttpServer : IAsyncDisposable
                 var request = await ReadRequestHeadAsync(stream);
                 if (request is not null)
                 {
-                    await RespondAsync(client, stream, request);
+                    await RespondWithCountAsync(client, stream, request);
                 }
             }
             catch (Exception e) when (e is IOException or SocketException or ObjectDisposedException)
@@ -168,6 +184,28 @@ public sealed class TestHttpServer : IAsyncDisposable
         }
 
         return null;
+    }
+
+    private async Task RespondWithCountAsync(TcpClient client, NetworkStream stream, RequestHead request)
+    {
+        var inFlight = Interlocked.Increment(ref _inFlight);
+        lock (_lock)
+        {
+            _maxInFlight = Math.Max(_maxInFlight, inFlight);
+        }
+
+        try
+        {
+            await Task.Delay(ResponseDelay, _stopping.Token);
+        }
+        finally
+        {
+            // Counted before the response is written, so a client that has already read it cannot start its next
+            // request while this one still counts.
+            Interlocked.Decrement(ref _inFlight);
+        }
+
+        await RespondAsync(client, stream, request);
     }
 
     private async Task RespondAsync(TcpClient client, NetworkStream stream, RequestHead request)
