@@ -13,8 +13,11 @@ internal sealed record CacheEntryMetadata(string FilePath, string? ETag, string?
 {
     public const string FileName = "metadata";
 
-    /// <summary>Reads the entry's metadata; returns null when it or its content file is missing or unreadable.</summary>
-    public static async Task<CacheEntryMetadata?> TryReadAsync(string entryDirectory, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads the entry's metadata. Returns null when it or its content file is missing or unreadable.
+    /// </summary>
+    public static async Task<CacheEntryMetadata?> TryReadAsync(
+        string entryDirectory, CancellationToken cancellationToken)
     {
         string[] lines;
         try
@@ -41,7 +44,8 @@ internal sealed record CacheEntryMetadata(string FilePath, string? ETag, string?
             return null;
         }
 
-        return new CacheEntryMetadata(file, values.GetValueOrDefault("etag"), values.GetValueOrDefault("last-modified"));
+        return new CacheEntryMetadata(
+            file, values.GetValueOrDefault("etag"), values.GetValueOrDefault("last-modified"));
     }
 
     /// <summary>Replaces the entry's metadata atomically: a temporary file renamed over the old one.</summary>

@@ -13,7 +13,8 @@ internal sealed class CachedDownloads
     private readonly RepositoryFetchOptions _options;
     private readonly ILogger _logger;
 
-    public CachedDownloads(RepositoryCache cache, HttpDownloader downloader, RepositoryFetchOptions options, ILogger logger)
+    public CachedDownloads(
+        RepositoryCache cache, HttpDownloader downloader, RepositoryFetchOptions options, ILogger logger)
     {
         _cache = cache;
         _downloader = downloader;
@@ -40,21 +41,21 @@ internal sealed class CachedDownloads
         var result = await _downloader.DownloadAsync(request, cancellationToken).ConfigureAwait(false);
         if (result.NotModified)
         {
-            RepositoryLog.NotModified(_logger, file.What, request.DisplayUrl);
+            RepositoryLog.NotModified(_logger, file.Kind, request.DisplayUrl);
             return cached!;
         }
 
         var relative = $"{result.Sha256}/{file.FileName}";
         var path = MoveIntoPlace(result, Path.Combine(entry, relative));
-        await WriteMetadataAsync(entry, new CacheEntryMetadata(relative, result.ETag, result.LastModified), cancellationToken)
-            .ConfigureAwait(false);
-        RepositoryLog.Downloaded(_logger, file.What, request.DisplayUrl, result.Length, path);
+        var current = new CacheEntryMetadata(relative, result.ETag, result.LastModified);
+        await WriteMetadataAsync(entry, current, cancellationToken).ConfigureAwait(false);
+        RepositoryLog.Downloaded(_logger, file.Kind, request.DisplayUrl, result.Length, path);
         return path;
     }
 
     /// <summary>
-    /// Returns the cached copy of a file that never changes once published, keyed by its content checksum, without
-    /// a request when it is cached; otherwise downloads it.
+    /// Returns the cached copy of a file that never changes once published, keyed by its content checksum. A cached
+    /// copy is returned without a request, and a missing one is downloaded.
     /// </summary>
     public async Task<string> GetImmutableAsync(RemoteFile file, string contentKey, CancellationToken cancellationToken)
     {
@@ -63,20 +64,22 @@ internal sealed class CachedDownloads
         var displayUrl = UrlRedactor.Redact(file.Uri.AbsoluteUri);
         if (File.Exists(path))
         {
-            RepositoryLog.CacheHit(_logger, file.What, displayUrl, path);
+            RepositoryLog.CacheHit(_logger, file.Kind, displayUrl, path);
             return path;
         }
 
         if (_options.Offline)
         {
-            throw RepositoryErrors.OfflineCacheMiss(file.What, displayUrl, _cache.Directory);
+            throw RepositoryErrors.OfflineCacheMiss(file.Kind, displayUrl, _cache.Directory);
         }
 
+        // NOTE: the bytes are not checked against the checksum here; the package reader checks the control
+        // stream, and a caller that finds a mismatch calls RepositoryCache.EvictAsync so the next fetch retries.
         await _cache.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
         var result = await _downloader.DownloadAsync(file.ToDownloadRequest(directory, null), cancellationToken)
             .ConfigureAwait(false);
         MoveIntoPlace(result, path);
-        RepositoryLog.Downloaded(_logger, file.What, displayUrl, result.Length, path);
+        RepositoryLog.Downloaded(_logger, file.Kind, displayUrl, result.Length, path);
         return path;
     }
 
@@ -85,10 +88,10 @@ internal sealed class CachedDownloads
         var displayUrl = UrlRedactor.Redact(file.Uri.AbsoluteUri);
         if (cached is null)
         {
-            throw RepositoryErrors.OfflineCacheMiss(file.What, displayUrl, _cache.Directory);
+            throw RepositoryErrors.OfflineCacheMiss(file.Kind, displayUrl, _cache.Directory);
         }
 
-        RepositoryLog.CacheHit(_logger, file.What, displayUrl, cached);
+        RepositoryLog.CacheHit(_logger, file.Kind, displayUrl, cached);
         return cached;
     }
 
@@ -107,7 +110,8 @@ internal sealed class CachedDownloads
         }
     }
 
-    private async Task WriteMetadataAsync(string entry, CacheEntryMetadata metadata, CancellationToken cancellationToken)
+    private async Task WriteMetadataAsync(
+        string entry, CacheEntryMetadata metadata, CancellationToken cancellationToken)
     {
         try
         {

@@ -4,7 +4,7 @@ namespace Apko.Apk.Repositories;
 /// The outcome of a download: either the server confirmed the cached copy (304), or the body is in a temporary
 /// file that the caller moves into place.
 /// </summary>
-/// <param name="NotModified">True when the server answered 304 Not Modified.</param>
+/// <param name="NotModified">True when the server returned 304 Not Modified.</param>
 /// <param name="TemporaryPath">The downloaded file, or null when not modified.</param>
 /// <param name="Sha256">Lowercase hex SHA-256 of the body, or null when not modified.</param>
 /// <param name="Length">The body length in bytes.</param>

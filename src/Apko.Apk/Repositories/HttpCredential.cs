@@ -12,7 +12,9 @@ public sealed record HttpCredential(string Host, string User, string Password)
     /// Parses the value of the <c>HTTP_AUTH</c> environment variable, <c>basic:HOST:USER:PASSWORD</c>. The password
     /// is everything after the third colon, so it may contain colons.
     /// </summary>
-    /// <exception cref="ApkException">The value does not have that form. The message never repeats the value.</exception>
+    /// <exception cref="ApkException">
+    /// The value does not have that form. The message never repeats the value.
+    /// </exception>
     public static HttpCredential ParseHttpAuth(string value)
     {
         ArgumentNullException.ThrowIfNull(value);

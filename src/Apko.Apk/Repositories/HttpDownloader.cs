@@ -27,7 +27,7 @@ internal sealed class HttpDownloader
     }
 
     /// <summary>Downloads a file, waiting for a free download slot first.</summary>
-    /// <exception cref="ApkException">The server answered with an error, or every attempt failed.</exception>
+    /// <exception cref="ApkException">The server returned an error status, or every attempt failed.</exception>
     public async Task<DownloadResult> DownloadAsync(DownloadRequest request, CancellationToken cancellationToken)
     {
         await _slots.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -41,7 +41,8 @@ internal sealed class HttpDownloader
         }
     }
 
-    private async Task<DownloadResult> DownloadWithRetriesAsync(DownloadRequest request, CancellationToken cancellationToken)
+    private async Task<DownloadResult> DownloadWithRetriesAsync(
+        DownloadRequest request, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -52,8 +53,9 @@ internal sealed class HttpDownloader
             catch (TransientDownloadException e) when (attempt < _options.MaxAttempts)
             {
                 var delay = GetRetryDelay(attempt, e.RetryAfter);
+                var milliseconds = (long)delay.TotalMilliseconds;
                 RepositoryLog.Retrying(
-                    _logger, request.DisplayUrl, e.Reason, attempt, _options.MaxAttempts, (long)delay.TotalMilliseconds);
+                    _logger, request.DisplayUrl, e.Reason, attempt, _options.MaxAttempts, milliseconds);
                 await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
             }
             catch (TransientDownloadException e) when (e.StatusCode != 0)
@@ -243,15 +245,24 @@ internal sealed class HttpDownloader
         }
     }
 
-    private static async Task<int> ReadBodyAsync(Stream body, byte[] buffer, CancellationToken cancellationToken)
+    private async Task<int> ReadBodyAsync(Stream body, byte[] buffer, CancellationToken cancellationToken)
     {
+        // HttpClient.Timeout stops at the response headers, so a stalled body needs its own timeout.
+        using var idle = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        idle.CancelAfter(_options.ReadTimeout);
         try
         {
-            return await body.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
+            return await body.ReadAsync(buffer, idle.Token).ConfigureAwait(false);
         }
         catch (Exception e) when (e is IOException or HttpRequestException)
         {
             throw new TransientDownloadException(e);
+        }
+        catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            var seconds = _options.ReadTimeout.TotalSeconds;
+            throw new TransientDownloadException(
+                new TimeoutException($"No data arrived for {seconds:0.###} seconds while reading the response.", e));
         }
     }
 

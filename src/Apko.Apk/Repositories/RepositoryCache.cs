@@ -7,12 +7,13 @@ namespace Apko.Apk.Repositories;
 /// The cache directory of downloaded repository files, and its maintenance for <c>apko clean</c>.
 /// </summary>
 /// <remarks>
-/// Layout: <c>urls/&lt;url key&gt;/</c> holds one entry per index or key URL, with a <c>metadata</c> file naming
+/// Layout: <c>urls/&lt;url key&gt;/</c> contains one entry per index or key URL, with a <c>metadata</c> file naming
 /// the current content file <c>&lt;sha256&gt;/&lt;file name&gt;</c> and its ETag; <c>packages/&lt;control
-/// SHA-1&gt;/&lt;name&gt;-&lt;version&gt;.apk</c> holds packages by the checksum their index lists, so repositories
+/// SHA-1&gt;/&lt;name&gt;-&lt;version&gt;.apk</c> contains packages by the checksum their index lists, so repositories
 /// serving the same package share one copy. Files are written to a temporary name and renamed into place, and a
 /// content file is never rewritten with other bytes, so a path returned once stays valid to re-read.
-/// <c>CACHEDIR.TAG</c> marks the root so backup tools skip it and <see cref="DeleteAsync"/> knows it is a cache.
+/// <c>CACHEDIR.TAG</c> marks the root so backup tools skip it and <see cref="DeleteAsync"/> can tell it is a cache.
+/// NOTE: superseded index versions are kept until the cache is deleted, because a caller may still re-read them.
 /// </remarks>
 public sealed class RepositoryCache
 {
@@ -27,7 +28,8 @@ public sealed class RepositoryCache
         ArgumentNullException.ThrowIfNull(directory);
         if (!Path.IsPathFullyQualified(directory))
         {
-            throw new ArgumentException($"The cache directory '{directory}' must be an absolute path.", nameof(directory));
+            throw new ArgumentException(
+                $"The cache directory '{directory}' must be an absolute path.", nameof(directory));
         }
 
         Directory = Path.TrimEndingDirectorySeparator(directory);

@@ -15,9 +15,9 @@ internal static class RepositoryErrors
         $"Repository location '{UrlRedactor.Redact(location)}' cannot be used: {reason}. "
         + "Use an absolute directory, a file:// URL or an http(s) URL.");
 
-    public static ApkException InvalidPathSegment(string what, string value) => new(
+    public static ApkException InvalidPathSegment(string kind, string value) => new(
         "APKO2052",
-        $"The {what} '{value}' is not a plain file name (it is empty, '.' or '..', or contains a slash "
+        $"The {kind} '{value}' is not a plain file name (it is empty, '.' or '..', or contains a slash "
         + "or a control character).");
 
     public static ApkException InvalidChecksum(string fileName, string checksum) => new(
@@ -30,22 +30,24 @@ internal static class RepositoryErrors
         $"The index '{path}' of repository '{location}' does not exist. Check that the repository directory "
         + "is right and contains a directory for this architecture with an APKINDEX.tar.gz.");
 
-    public static ApkException LocalFileMissing(string what, string path, Exception? inner = null) => new(
+    public static ApkException LocalFileMissing(string kind, string path, Exception? inner = null) => new(
         "APKO2055",
-        $"The {what} '{path}' does not exist or cannot be read. Check the path in the configuration.",
+        $"The {kind} '{path}' does not exist or cannot be read. Check the path in the configuration.",
         inner);
 
-    public static ApkException OfflineCacheMiss(string what, string url, string cacheDirectory) => new(
+    public static ApkException OfflineCacheMiss(string kind, string url, string cacheDirectory) => new(
         "APKO2056",
-        $"The {what} '{url}' is not in the cache '{cacheDirectory}', and --offline was given. "
+        $"The {kind} '{url}' is not in the cache '{cacheDirectory}', and --offline was given. "
         + "Run once without --offline to fill the cache, or use the same --cache-dir as that run.");
 
-    public static ApkException Unauthorized(string url, int statusCode, string reason, string host, bool sentCredentials)
+    public static ApkException Unauthorized(
+        string url, int statusCode, string reason, string host, bool sentCredentials)
     {
         var hint = sentCredentials
             ? $"The credentials sent for '{host}' were rejected. Check the user and password in the repository URL "
                 + $"or in HTTP_AUTH=basic:{host}:USER:PASSWORD."
-            : $"No credentials were sent for '{host}'. Put them in the repository URL (https://USER:PASSWORD@{host}/...) "
+            : $"No credentials were sent for '{host}'. Put them in the repository URL "
+                + $"(https://USER:PASSWORD@{host}/...) "
                 + $"or set HTTP_AUTH=basic:{host}:USER:PASSWORD.";
         return new ApkException("APKO2057", $"GET {url} returned {statusCode} {reason}. {hint}");
     }
@@ -61,7 +63,7 @@ internal static class RepositoryErrors
 
     public static ApkException TransferFailed(string url, int attempts, Exception inner) => new(
         "APKO2060",
-        $"GET {url} failed{AfterAttempts(attempts)}: {inner.Message.TrimEnd('.')}. "
+        $"GET {url} failed{AfterAttempts(attempts)}: {DescribeTransferError(inner)}. "
         + "Check the network connection and that the server is reachable, then try again.",
         inner);
 
@@ -80,6 +82,22 @@ internal static class RepositoryErrors
         "APKO2063",
         $"The directory '{directory}' is not empty and has no CACHEDIR.TAG, so it is not a cache this tool "
         + "created; it was not deleted. Check --cache-dir.");
+
+    /// <summary>
+    /// Returns the error's message, or its inner error's message when the outer one only points there (as
+    /// HttpRequestException does for TLS failures).
+    /// </summary>
+    private static string DescribeTransferError(Exception error)
+    {
+        var message = error.Message;
+        var pointsInward = message.Contains("inner exception", StringComparison.OrdinalIgnoreCase);
+        if (pointsInward && error.InnerException is { } inner)
+        {
+            message = inner.Message;
+        }
+
+        return message.TrimEnd('.');
+    }
 
     private static string AfterAttempts(int attempts) => attempts > 1 ? $" after {attempts} attempts" : "";
 }

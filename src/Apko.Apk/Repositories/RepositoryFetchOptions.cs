@@ -8,7 +8,10 @@ namespace Apko.Apk.Repositories;
 /// </summary>
 public sealed record RepositoryFetchOptions
 {
-    /// <summary>The default of <see cref="MaxHttpResponseSize"/>: 8 GiB, as apko's <c>--max-http-response-size</c>.</summary>
+    /// <summary>
+    /// The default of <see cref="MaxHttpResponseSize"/>: 8 GiB, the default of apko's
+    /// <c>--max-http-response-size</c>.
+    /// </summary>
     public const long DefaultMaxHttpResponseSize = 8L * 1024 * 1024 * 1024;
 
     /// <summary>Absolute path of the cache directory; it is created when first needed.</summary>
@@ -31,6 +34,11 @@ public sealed record RepositoryFetchOptions
     /// responses, timeouts and dropped connections.
     /// </summary>
     public int MaxAttempts { get; init; } = 3;
+
+    /// <summary>
+    /// Maximum wait for the next bytes of a response body; a stalled download fails its attempt after it.
+    /// </summary>
+    public TimeSpan ReadTimeout { get; init; } = TimeSpan.FromSeconds(60);
 
     /// <summary>Delay before the second attempt; it doubles for each further attempt.</summary>
     public TimeSpan RetryDelay { get; init; } = TimeSpan.FromSeconds(1);

@@ -41,7 +41,9 @@ public sealed class RepositoryFetcher
     /// Returns the local path of <c>&lt;repository&gt;/&lt;arch&gt;/APKINDEX.tar.gz</c>. For http(s) repositories
     /// the cached copy is revalidated with a conditional request (ETag) and downloaded again when it changed.
     /// </summary>
-    /// <exception cref="ApkException">The index is missing, cannot be downloaded, or is not cached in offline mode.</exception>
+    /// <exception cref="ApkException">
+    /// The index is missing, cannot be downloaded, or is not cached in offline mode.
+    /// </exception>
     public async Task<string> GetIndexAsync(Repository repository, string arch, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(repository);
@@ -64,15 +66,17 @@ public sealed class RepositoryFetcher
 
     /// <summary>
     /// Returns the local path of the package file <c>&lt;repository&gt;/&lt;arch&gt;/&lt;fileName&gt;</c>. For
-    /// http(s) repositories, a package with a checksum is cached by that checksum and a cached copy is returned
-    /// without a request; a package without one is cached by URL and revalidated like an index.
+    /// http(s) repositories, a package with a checksum is cached by that checksum, and a cached copy is returned
+    /// without a request. A package without a checksum is cached by URL and revalidated like an index.
     /// </summary>
     /// <param name="repository">The repository whose index lists the package.</param>
     /// <param name="arch">APK architecture name, such as <c>x86_64</c>.</param>
     /// <param name="fileName">The file name, <c>&lt;name&gt;-&lt;version&gt;.apk</c>.</param>
     /// <param name="expectedChecksum">The index's <c>C:</c> value, or null when unknown.</param>
     /// <param name="cancellationToken">Cancels the download.</param>
-    /// <exception cref="ApkException">The package is missing, cannot be downloaded, or is not cached in offline mode.</exception>
+    /// <exception cref="ApkException">
+    /// The package is missing, cannot be downloaded, or is not cached in offline mode.
+    /// </exception>
     public async Task<string> GetPackageAsync(
         Repository repository,
         string arch,
@@ -107,7 +111,9 @@ public sealed class RepositoryFetcher
     /// <see cref="RepositoryFetchOptions.MaxParallelDownloads"/> at once. Results are in the order of the requests.
     /// The first failure cancels the remaining downloads and is thrown.
     /// </summary>
-    /// <exception cref="ApkException">A package is missing, cannot be downloaded, or is not cached in offline mode.</exception>
+    /// <exception cref="ApkException">
+    /// A package is missing, cannot be downloaded, or is not cached in offline mode.
+    /// </exception>
     public async Task<IReadOnlyList<string>> GetPackagesAsync(
         IReadOnlyList<PackageFetchRequest> requests,
         CancellationToken cancellationToken)
@@ -136,7 +142,9 @@ public sealed class RepositoryFetcher
     /// Returns the contents of a keyring entry given as an absolute path, a file:// URL or an http(s) URL. Remote
     /// keys are cached and revalidated like indexes, so offline builds can use them.
     /// </summary>
-    /// <exception cref="ApkException">The key is missing, cannot be downloaded, or is not cached in offline mode.</exception>
+    /// <exception cref="ApkException">
+    /// The key is missing, cannot be downloaded, or is not cached in offline mode.
+    /// </exception>
     public async Task<byte[]> GetKeyAsync(string locationOrUrl, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(locationOrUrl);

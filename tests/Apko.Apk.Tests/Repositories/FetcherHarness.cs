@@ -28,7 +28,7 @@ internal sealed class FetcherHarness : IDisposable
 
     public static CancellationToken Token => TestContext.Current.CancellationToken;
 
-    /// <summary>Creates a fetcher on this harness's cache, with fast retries, logging to <see cref="Logger"/>.</summary>
+    /// <summary>Creates a fetcher on this harness's cache with fast retries, logging to <see cref="Logger"/>.</summary>
     public RepositoryFetcher CreateFetcher(Func<RepositoryFetchOptions, RepositoryFetchOptions>? configure = null)
     {
         var options = new RepositoryFetchOptions

@@ -75,7 +75,8 @@ public sealed class RepositoryFetcherAuthTests : IClassFixture<RepositoryServerF
             () => fetcher.GetIndexAsync(RepositoryWithUserInfo(User, WrongPassword), Arch, Token));
 
         Assert.Equal("APKO2057", error.Code);
-        Assert.Contains($"GET {_server.Url("/private/x86_64/APKINDEX.tar.gz")} returned 401 Unauthorized", error.Message);
+        var url = _server.Url("/private/x86_64/APKINDEX.tar.gz");
+        Assert.Contains($"GET {url} returned 401 Unauthorized", error.Message);
         Assert.Contains($"credentials sent for '{Authority}' were rejected", error.Message);
         Assert.DoesNotContain(WrongPassword, error.ToString());
         AssertNoSecretsLeaked(WrongPassword);

@@ -109,7 +109,7 @@ public sealed class RepositoryFetcherHttpTests : IClassFixture<RepositoryServerF
     }
 
     [Fact]
-    public async Task GetIndexAsync_MissingArchNamesUrlAndArch()
+    public async Task GetIndexAsync_MissingArchNamesUrl()
     {
         var fetcher = _harness.CreateFetcher();
 
@@ -164,7 +164,8 @@ public sealed class RepositoryFetcherHttpTests : IClassFixture<RepositoryServerF
         var first = await fetcher.GetPackageAsync(_harness.Repository("/alpine"), Arch, ZlibFile, ZlibChecksum, Token);
         var otherChecksum = "Q1" + Convert.ToBase64String(new byte[20]);
 
-        var second = await fetcher.GetPackageAsync(_harness.Repository("/alpine"), Arch, ZlibFile, otherChecksum, Token);
+        var second = await fetcher.GetPackageAsync(
+            _harness.Repository("/alpine"), Arch, ZlibFile, otherChecksum, Token);
 
         Assert.NotEqual(first, second);
         Assert.Equal(2, _server.CountRequests("/alpine/x86_64/" + ZlibFile));
@@ -226,7 +227,7 @@ public sealed class RepositoryFetcherHttpTests : IClassFixture<RepositoryServerF
     }
 
     [Fact]
-    public async Task GetPackageAsync_TooLargeResponseLeavesNoFile()
+    public async Task GetPackageAsync_OversizedResponseLeavesNoFile()
     {
         var fetcher = _harness.CreateFetcher(o => o with { MaxHttpResponseSize = 1000 });
 
@@ -260,6 +261,22 @@ public sealed class RepositoryFetcherHttpTests : IClassFixture<RepositoryServerF
         }
 
         Assert.Equal(25, _server.Requests.Count);
+    }
+
+    [Fact]
+    public async Task GetPackagesAsync_ParallelismIsBounded()
+    {
+        var repository = _harness.Repository("/alpine");
+        var requests = Directory.GetFiles(Path.GetDirectoryName(FetcherHarness.FixtureFile(ZlibFile))!, "*.apk")
+            .Select(path => new PackageFetchRequest(repository, Arch, Path.GetFileName(path), null))
+            .ToList();
+        _server.ResponseDelay = TimeSpan.FromMilliseconds(50);
+        var fetcher = _harness.CreateFetcher(o => o with { MaxParallelDownloads = 3 });
+
+        await fetcher.GetPackagesAsync(requests, Token);
+
+        Assert.Equal(25, _server.Requests.Count);
+        Assert.InRange(_server.MaxConcurrentRequests, 2, 3);
     }
 
     [Fact]
@@ -353,7 +370,8 @@ public sealed class RepositoryFetcherHttpTests : IClassFixture<RepositoryServerF
     {
         var keyName = Path.GetFileName(Directory.GetFiles(RepositoryServerFixture.KeysDirectory, "*.rsa.pub")[0]);
         var url = _server.Url("/keys/" + keyName);
-        var expected = await File.ReadAllBytesAsync(Path.Combine(RepositoryServerFixture.KeysDirectory, keyName), Token);
+        var keyPath = Path.Combine(RepositoryServerFixture.KeysDirectory, keyName);
+        var expected = await File.ReadAllBytesAsync(keyPath, Token);
 
         var online = await _harness.CreateFetcher().GetKeyAsync(url, Token);
         var offline = await _harness.CreateFetcher(o => o with { Offline = true }).GetKeyAsync(url, Token);

@@ -25,7 +25,7 @@ public sealed class RepositoryFetcherLocalTests : IDisposable
     }
 
     [Fact]
-    public async Task GetIndexAsync_LocalDirectoryReturnsFileInPlace()
+    public async Task GetIndexAsync_LocalDirectoryReadInPlace()
     {
         var path = await _fetcher.GetIndexAsync(new Repository(RepositoryDirectory), Arch, CancellationToken.None);
 
@@ -33,7 +33,7 @@ public sealed class RepositoryFetcherLocalTests : IDisposable
     }
 
     [Fact]
-    public async Task GetIndexAsync_FileUrlReturnsFileInPlace()
+    public async Task GetIndexAsync_FileUrlReadInPlace()
     {
         var url = new Uri(RepositoryDirectory).AbsoluteUri;
 
@@ -88,7 +88,7 @@ public sealed class RepositoryFetcherLocalTests : IDisposable
     }
 
     [Fact]
-    public async Task GetPackageAsync_LocalDirectoryReturnsFileInPlace()
+    public async Task GetPackageAsync_LocalDirectoryReadInPlace()
     {
         var path = await _fetcher.GetPackageAsync(
             new Repository(RepositoryDirectory), Arch, "zlib-1.3.1-r0.apk", null, CancellationToken.None);
@@ -120,6 +120,16 @@ public sealed class RepositoryFetcherLocalTests : IDisposable
         var keyPath = Directory.GetFiles(Fixtures.Path("alpine", "keys"), "*.rsa.pub")[0];
 
         var bytes = await _fetcher.GetKeyAsync(keyPath, CancellationToken.None);
+
+        Assert.Equal(await File.ReadAllBytesAsync(keyPath, TestContext.Current.CancellationToken), bytes);
+    }
+
+    [Fact]
+    public async Task GetKeyAsync_FileUrlReturnsBytes()
+    {
+        var keyPath = Directory.GetFiles(Fixtures.Path("alpine", "keys"), "*.rsa.pub")[0];
+
+        var bytes = await _fetcher.GetKeyAsync(new Uri(keyPath).AbsoluteUri, CancellationToken.None);
 
         Assert.Equal(await File.ReadAllBytesAsync(keyPath, TestContext.Current.CancellationToken), bytes);
     }

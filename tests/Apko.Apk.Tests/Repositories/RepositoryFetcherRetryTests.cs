@@ -23,14 +23,14 @@ public sealed class RepositoryFetcherRetryTests : IClassFixture<RepositoryServer
 
     public void Dispose() => _harness.Dispose();
 
-    public static TheoryData<string> TransientFaults => ["500", "503", "429", "reset", "truncate"];
+    public static TheoryData<string> TransientFaults => ["500", "503", "429", "reset", "truncate", "stall"];
 
     [Theory]
     [MemberData(nameof(TransientFaults))]
     public async Task GetIndexAsync_TransientFaultRetried(string fault)
     {
         _server.InjectFaults(IndexPath, ToFault(fault));
-        var fetcher = _harness.CreateFetcher();
+        var fetcher = _harness.CreateFetcher(o => o with { ReadTimeout = TimeSpan.FromMilliseconds(300) });
 
         var path = await fetcher.GetIndexAsync(_harness.Repository("/alpine"), Arch, Token);
 
@@ -68,7 +68,7 @@ public sealed class RepositoryFetcherRetryTests : IClassFixture<RepositoryServer
     }
 
     [Fact]
-    public async Task GetIndexAsync_PersistentServerErrorFailsAfterThreeAttempts()
+    public async Task GetIndexAsync_ServerErrorFailsAfterRetries()
     {
         _server.InjectFaults(IndexPath, HttpFault.Status(500), HttpFault.Status(500), HttpFault.Status(500));
         var fetcher = _harness.CreateFetcher();
@@ -77,12 +77,13 @@ public sealed class RepositoryFetcherRetryTests : IClassFixture<RepositoryServer
             () => fetcher.GetIndexAsync(_harness.Repository("/alpine"), Arch, Token));
 
         Assert.Equal("APKO2059", error.Code);
-        Assert.Contains($"GET {_server.Url(IndexPath)} returned 500 Internal Server Error after 3 attempts", error.Message);
+        var expected = $"GET {_server.Url(IndexPath)} returned 500 Internal Server Error after 3 attempts";
+        Assert.Contains(expected, error.Message);
         Assert.Equal(3, _server.CountRequests(IndexPath));
     }
 
     [Fact]
-    public async Task GetIndexAsync_PersistentResetFailsAfterThreeAttempts()
+    public async Task GetIndexAsync_ResetFailsAfterRetries()
     {
         _server.InjectFaults(
             IndexPath, HttpFault.ResetConnection, HttpFault.ResetConnection, HttpFault.ResetConnection);
@@ -138,13 +139,15 @@ public sealed class RepositoryFetcherRetryTests : IClassFixture<RepositoryServer
             () => fetcher.GetIndexAsync(new Repository($"http://127.0.0.1:{port}/alpine"), Arch, Token));
 
         Assert.Equal("APKO2060", error.Code);
-        Assert.Contains($"GET http://127.0.0.1:{port}/alpine/x86_64/APKINDEX.tar.gz failed after 3 attempts", error.Message);
+        var expected = $"GET http://127.0.0.1:{port}/alpine/x86_64/APKINDEX.tar.gz failed after 3 attempts";
+        Assert.Contains(expected, error.Message);
     }
 
     private static HttpFault ToFault(string name) => name switch
     {
         "reset" => HttpFault.ResetConnection,
         "truncate" => HttpFault.TruncateBody,
+        "stall" => HttpFault.StallBody,
         _ => HttpFault.Status(int.Parse(name, System.Globalization.CultureInfo.InvariantCulture)),
     };
 }

@@ -6,7 +6,7 @@ namespace Apko.Testing.Http;
 /// <param name="RetryAfterSeconds">The <c>Retry-After</c> header sent with the status, or null for none.</param>
 public sealed record HttpFault(HttpFaultKind Kind, int StatusCode = 0, int? RetryAfterSeconds = null)
 {
-    /// <summary>A response with this status and a short text body, optionally with a <c>Retry-After</c> header.</summary>
+    /// <summary>A response with this status, a short text body and optionally a <c>Retry-After</c> header.</summary>
     public static HttpFault Status(int statusCode, int? retryAfterSeconds = null) =>
         new(HttpFaultKind.Status, statusCode, retryAfterSeconds);
 
@@ -15,6 +15,9 @@ public sealed record HttpFault(HttpFaultKind Kind, int StatusCode = 0, int? Retr
     /// retried by .NET's <c>SocketsHttpHandler</c> itself, so the client would never see it.
     /// </summary>
     public static HttpFault ResetConnection { get; } = new(HttpFaultKind.ResetConnection);
+
+    /// <summary>The headers and half of the body are sent, then nothing more until the client disconnects.</summary>
+    public static HttpFault StallBody { get; } = new(HttpFaultKind.StallBody);
 
     /// <summary>The headers and half of the body are sent, then the connection is reset.</summary>
     public static HttpFault TruncateBody { get; } = new(HttpFaultKind.TruncateBody);
@@ -31,4 +34,7 @@ public enum HttpFaultKind
 
     /// <summary>Send part of the body, then reset the connection.</summary>
     TruncateBody,
+
+    /// <summary>Send part of the body, then stop sending.</summary>
+    StallBody,
 }

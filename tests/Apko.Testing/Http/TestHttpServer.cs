@@ -8,7 +8,7 @@ namespace Apko.Testing.Http;
 /// <summary>
 /// A small HTTP/1.1 file server on 127.0.0.1 with an ephemeral port, for tests of repository fetching. It serves
 /// directories read-only under URL prefixes, can require Basic authentication per prefix, sends strong ETags and
-/// answers <c>If-None-Match</c> with 304, records every request, and sends injected faults once each.
+/// responds to a matching <c>If-None-Match</c> with 304, records every request, and sends injected faults once each.
 /// Every response closes its connection.
 /// </summary>
 public sealed class TestHttpServer : IAsyncDisposable
@@ -21,6 +21,8 @@ public sealed class TestHttpServer : IAsyncDisposable
     private readonly List<Mount> _mounts = [];
     private readonly List<RecordedRequest> _requests = [];
     private readonly Dictionary<string, Queue<HttpFault>> _faults = new(StringComparer.Ordinal);
+    private int _inFlight;
+    private int _maxInFlight;
 
     private TestHttpServer()
     {
@@ -35,6 +37,15 @@ public sealed class TestHttpServer : IAsyncDisposable
 
     /// <summary>When false, responses carry no ETag and conditional requests are ignored.</summary>
     public bool SendETags { get; set; } = true;
+
+    /// <summary>A delay before each response, so that parallel requests overlap.</summary>
+    public TimeSpan ResponseDelay { get; set; } = TimeSpan.Zero;
+
+    /// <summary>
+    /// The largest number of requests waiting for their response at the same time since the last
+    /// <see cref="Reset"/>. A request counts from its arrival until its response starts.
+    /// </summary>
+    public int MaxConcurrentRequests => Volatile.Read(ref _maxInFlight);
 
     /// <summary>The requests received so far, in arrival order.</summary>
     public IReadOnlyList<RecordedRequest> Requests
@@ -67,7 +78,7 @@ public sealed class TestHttpServer : IAsyncDisposable
         }
     }
 
-    /// <summary>Queues faults for a request path; each request to it takes the next fault instead of the file.</summary>
+    /// <summary>Queues faults for a request path. Each request to it gets the next fault instead of the file.</summary>
     public void InjectFaults(string path, params HttpFault[] faults)
     {
         lock (_lock)
@@ -87,7 +98,10 @@ public sealed class TestHttpServer : IAsyncDisposable
     /// <summary>Returns how many requests for a path arrived.</summary>
     public int CountRequests(string path) => Requests.Count(r => r.Path == path);
 
-    /// <summary>Forgets recorded requests and pending faults, and turns ETags back on.</summary>
+    /// <summary>
+    /// Forgets recorded requests, pending faults and the concurrency count, turns ETags back on and removes the
+    /// response delay.
+    /// </summary>
     public void Reset()
     {
         lock (_lock)
@@ -96,7 +110,9 @@ public sealed class TestHttpServer : IAsyncDisposable
             _faults.Clear();
         }
 
+        Volatile.Write(ref _maxInFlight, 0);
         SendETags = true;
+        ResponseDelay = TimeSpan.Zero;
     }
 
     /// <summary>Stops listening and waits for the accept loop to end.</summary>
@@ -136,12 +152,12 @@ public sealed class TestHttpServer : IAsyncDisposable
                 var request = await ReadRequestHeadAsync(stream);
                 if (request is not null)
                 {
-                    await RespondAsync(client, stream, request);
+                    await RespondWithCountAsync(client, stream, request);
                 }
             }
             catch (Exception e) when (e is IOException or SocketException or ObjectDisposedException)
             {
-                // The client went away; nothing to answer.
+                // The client closed the connection, so there is no one to respond to.
             }
         }
     }
@@ -170,6 +186,28 @@ public sealed class TestHttpServer : IAsyncDisposable
         return null;
     }
 
+    private async Task RespondWithCountAsync(TcpClient client, NetworkStream stream, RequestHead request)
+    {
+        var inFlight = Interlocked.Increment(ref _inFlight);
+        lock (_lock)
+        {
+            _maxInFlight = Math.Max(_maxInFlight, inFlight);
+        }
+
+        try
+        {
+            await Task.Delay(ResponseDelay, _stopping.Token);
+        }
+        finally
+        {
+            // Counted before the response is written, so a client that has already read it cannot start its next
+            // request while this one still counts.
+            Interlocked.Decrement(ref _inFlight);
+        }
+
+        await RespondAsync(client, stream, request);
+    }
+
     private async Task RespondAsync(TcpClient client, NetworkStream stream, RequestHead request)
     {
         var fault = TakeFault(request.Path);
@@ -192,7 +230,8 @@ public sealed class TestHttpServer : IAsyncDisposable
         var mount = FindMount(request.Path);
         if (mount?.ExpectedAuthorization is { } expected && request.Header("Authorization") != $"Basic {expected}")
         {
-            await SendTextAsync(stream, request, 401, "authentication required\n", "WWW-Authenticate: Basic realm=\"test\"");
+            const string challenge = "WWW-Authenticate: Basic realm=\"test\"";
+            await SendTextAsync(stream, request, 401, "authentication required\n", challenge);
             return;
         }
 
@@ -203,10 +242,11 @@ public sealed class TestHttpServer : IAsyncDisposable
             return;
         }
 
-        await SendFileAsync(client, stream, request, file, truncate: fault is not null);
+        await SendFileAsync(client, stream, request, file, fault?.Kind);
     }
 
-    private async Task SendFileAsync(TcpClient client, NetworkStream stream, RequestHead request, string file, bool truncate)
+    private async Task SendFileAsync(
+        TcpClient client, NetworkStream stream, RequestHead request, string file, HttpFaultKind? fault)
     {
         var bytes = await File.ReadAllBytesAsync(file);
         var etag = $"\"{Convert.ToHexStringLower(SHA256.HashData(bytes))[..32]}\"";
@@ -217,7 +257,8 @@ public sealed class TestHttpServer : IAsyncDisposable
             return;
         }
 
-        Record(request, truncate ? 0 : 200);
+        var partial = fault is HttpFaultKind.TruncateBody or HttpFaultKind.StallBody;
+        Record(request, partial ? 0 : 200);
         var headers = new List<string> { $"Content-Length: {bytes.Length}", "Content-Type: application/octet-stream" };
         if (SendETags)
         {
@@ -227,10 +268,16 @@ public sealed class TestHttpServer : IAsyncDisposable
         await WriteHeadAsync(stream, 200, [.. headers]);
         if (request.Method == "GET")
         {
-            await stream.WriteAsync(truncate ? bytes.AsMemory(0, bytes.Length / 2) : bytes);
+            await stream.WriteAsync(partial ? bytes.AsMemory(0, bytes.Length / 2) : bytes);
         }
 
-        if (truncate)
+        if (fault == HttpFaultKind.StallBody)
+        {
+            await stream.FlushAsync();
+            await WaitForCloseAsync(stream);
+        }
+
+        if (fault == HttpFaultKind.TruncateBody)
         {
             await stream.FlushAsync();
             Reset(client);
@@ -242,7 +289,8 @@ public sealed class TestHttpServer : IAsyncDisposable
     {
         Record(request, status);
         var bytes = Encoding.UTF8.GetBytes(body);
-        await WriteHeadAsync(stream, status, [$"Content-Length: {bytes.Length}", "Content-Type: text/plain", .. extraHeaders]);
+        string[] headers = [$"Content-Length: {bytes.Length}", "Content-Type: text/plain", .. extraHeaders];
+        await WriteHeadAsync(stream, status, headers);
         if (request.Method == "GET")
         {
             await stream.WriteAsync(bytes);
@@ -259,6 +307,21 @@ public sealed class TestHttpServer : IAsyncDisposable
 
         head.Append("\r\n");
         await stream.WriteAsync(Encoding.Latin1.GetBytes(head.ToString()));
+    }
+
+    private async Task WaitForCloseAsync(NetworkStream stream)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token);
+        timeout.CancelAfter(TimeSpan.FromSeconds(30));
+        try
+        {
+            while (await stream.ReadAsync(new byte[1], timeout.Token) > 0)
+            {
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
     }
 
     private static void Reset(TcpClient client)
