@@ -118,6 +118,7 @@ internal sealed class BuildFlags
         return new BuildOptions
         {
             ConfigurationPath = configurationPath,
+            TemporaryDirectory = Path.GetTempPath(),
             WorkingDirectory = environment.WorkingDirectory,
             Architectures = SplitList(result.GetValue(Arch)),
             HostArchitecture = environment.HostArchitecture,

@@ -1,3 +1,6 @@
+using Apko.Build;
+using Microsoft.Extensions.Logging;
+
 namespace Apko.Cli.Commands;
 
 /// <summary>The actions of the commands that run the build library.</summary>
@@ -6,8 +9,14 @@ internal static partial class Handlers
     private static ApkoException NotBuiltYet(string command) =>
         new("APKO1900", $"'{command}' is not built yet in this version of apko for .NET.");
 
-    public static Task<int> BuildAsync(CommandContext context, BuildFlags flags, string config, string tag, string output) =>
-        throw NotBuiltYet("build");
+    public static async Task<int> BuildAsync(CommandContext context, BuildFlags flags, string config, string tag, string output)
+    {
+        var options = CreateBuildOptions(context, flags, config);
+        using var http = CreateHttpClient();
+        var digest = await ImageBuilder.BuildAsync(options, tag, output, http, context.CancellationToken);
+        context.Logger.LogInformation("Built {Tag} with index {Digest}", tag, digest);
+        return ExitCodes.Success;
+    }
 
     public static Task<int> PublishAsync(
         CommandContext context, BuildFlags flags, string config, string[] tags, string? imageRefs, bool local) =>
@@ -35,4 +44,34 @@ internal static partial class Handlers
     public static Task<int> LoginAsync(
         CommandContext context, string server, string? username, string? password, bool passwordStdin) =>
         throw NotBuiltYet("login");
+
+    private static BuildOptions CreateBuildOptions(CommandContext context, BuildFlags flags, string config)
+    {
+        var options = flags.ToBuildOptions(context.Result, context.Environment, config) with
+        {
+            Logger = context.Logger,
+            TemporaryDirectory = Path.GetTempPath(),
+        };
+        if (context.Result.GetValue(flags.Format) is { Length: > 0 } format && format != "tar")
+        {
+            throw new UsageException($"--format '{format}' is not supported. Use tar (erofs is not built yet).");
+        }
+
+        if (context.Result.GetValue(flags.Vcs) && context.Result.CommandResult.Command.Options.Contains(flags.Vcs))
+        {
+            options = options with { VcsUrl = VcsProbe.Probe(Path.GetDirectoryName(Path.GetFullPath(config, context.Environment.WorkingDirectory))!) };
+        }
+
+        return options;
+    }
+
+    private static HttpClient CreateHttpClient()
+    {
+        var client = new HttpClient(new SocketsHttpHandler { AutomaticDecompression = System.Net.DecompressionMethods.None })
+        {
+            Timeout = TimeSpan.FromMinutes(10),
+        };
+        client.DefaultRequestHeaders.UserAgent.ParseAdd($"apko/{VersionInfo.Version}");
+        return client;
+    }
 }

@@ -44,6 +44,9 @@ public sealed record BuildOptions
     /// </summary>
     public DateTimeOffset? SourceDateEpoch { get; init; }
 
+    /// <summary>Directory for the build's scratch files (spooled package data, layers); they are deleted afterwards.</summary>
+    public required string TemporaryDirectory { get; init; }
+
     /// <summary>Directory of the download cache.</summary>
     public required string CacheDirectory { get; init; }
 
