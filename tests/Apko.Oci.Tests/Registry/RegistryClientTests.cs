@@ -89,8 +89,8 @@ public sealed class RegistryClientTests(AnonymousRegistryFixture fixture)
             }
 
             using var response = await exchange.ForwardAsync();
-            await exchange.RespondAsync(response, listener =>
-                listener.Headers["Location"] = new Uri(listener.Headers["Location"]!).PathAndQuery);
+            await exchange.RespondAsync(response, headers =>
+                headers["Location"] = new Uri(headers["Location"]).PathAndQuery);
             return true;
         });
         await using var proxy = RegistryProxy.Start(registry.Host, relative);
