@@ -18,11 +18,11 @@ public sealed class OciLayoutToolTests
         // oci-image-tool 1.0.0-rc1 checks the layout and the ref but does not descend into a nested index,
         // so the index, manifests and configs are validated one by one as well.
         await AssertSucceedsAsync(tool, ["validate", "--type", "image", "--ref", "name=1.0", layout.LayoutPath]);
-        await AssertSucceedsAsync(tool, ["validate", "--type", "imageIndex", layout.BlobPath(layout.Image.Index.Descriptor.Digest)]);
+        await AssertSucceedsAsync(tool, ["validate", "--type", "imageIndex", layout.BlobPath(layout.Image.Index)]);
         foreach (var image in layout.Image.Images)
         {
-            await AssertSucceedsAsync(tool, ["validate", "--type", "manifest", layout.BlobPath(image.Manifest.Descriptor.Digest)]);
-            await AssertSucceedsAsync(tool, ["validate", "--type", "config", layout.BlobPath(image.Config.Descriptor.Digest)]);
+            await AssertSucceedsAsync(tool, ["validate", "--type", "manifest", layout.BlobPath(image.Manifest)]);
+            await AssertSucceedsAsync(tool, ["validate", "--type", "config", layout.BlobPath(image.Config)]);
         }
     }
 
@@ -47,7 +47,9 @@ public sealed class OciLayoutToolTests
         using var layout = await PublishedLayout.CreateAsync();
         var image = layout.Image.Images.Single(i => i.Platform.Architecture == architecture);
 
-        var result = await AssertSucceedsAsync(skopeo, [.. PlatformOptions(architecture, variant), "inspect", layout.OciReference]);
+        var result = await AssertSucceedsAsync(
+            skopeo,
+            [.. PlatformOptions(architecture, variant), "inspect", layout.OciReference]);
 
         using var json = JsonDocument.Parse(result.Stdout);
         Assert.Equal(architecture, json.RootElement.GetProperty("Architecture").GetString());
@@ -63,7 +65,9 @@ public sealed class OciLayoutToolTests
         var image = layout.Image.Images.Single(i => i.Platform.Architecture == "arm64");
         var target = Path.Combine(layout.WorkPath, "copy");
 
-        await AssertSucceedsAsync(skopeo, [.. PlatformOptions("arm64", null), "copy", layout.OciReference, "dir:" + target]);
+        await AssertSucceedsAsync(
+            skopeo,
+            [.. PlatformOptions("arm64", null), "copy", layout.OciReference, "dir:" + target]);
 
         var manifest = await File.ReadAllBytesAsync(Path.Combine(target, "manifest.json"), Token);
         Assert.Equal(image.Manifest.Content, manifest);
@@ -79,7 +83,9 @@ public sealed class OciLayoutToolTests
         using var layout = await PublishedLayout.CreateAsync();
         var single = Path.Combine(layout.WorkPath, "single");
         var bundle = Path.Combine(layout.WorkPath, "bundle");
-        await AssertSucceedsAsync(skopeo, [.. PlatformOptions("amd64", null), "copy", layout.OciReference, $"oci:{single}:x"]);
+        await AssertSucceedsAsync(
+            skopeo,
+            [.. PlatformOptions("amd64", null), "copy", layout.OciReference, $"oci:{single}:x"]);
 
         var rootless = Environment.UserName == "root" ? Array.Empty<string>() : ["--rootless"];
         await AssertSucceedsAsync(umoci, ["unpack", .. rootless, "--image", single + ":x", bundle]);

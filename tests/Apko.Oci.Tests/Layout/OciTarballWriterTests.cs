@@ -21,9 +21,9 @@ public sealed class OciTarballWriterTests
         await TarFile.ExtractToDirectoryAsync(tarball, extracted, overwriteFiles: false, Token);
 
         Assert.Empty(await OciLayoutValidator.ValidateAsync(extracted, Token));
+        var blobs = image.Images.SelectMany(BlobNames).Append(Name(image.Index)).Order(StringComparer.Ordinal);
         Assert.Equal(
-            ["blobs", "blobs/sha256", .. image.Images.SelectMany(BlobNames).Append(Name(image.Index)).Order(StringComparer.Ordinal),
-             "index.json", "manifest.json", "oci-layout"],
+            ["blobs", "blobs/sha256", .. blobs, "index.json", "manifest.json", "oci-layout"],
             await ListAsync(tarball));
     }
 
@@ -68,8 +68,10 @@ public sealed class OciTarballWriterTests
         var one = Path.Combine(first.Path, "one.tar");
         var two = Path.Combine(second.Path, "two.tar");
 
-        await OciTarballWriter.WriteAsync(await SampleImage.BuildAsync(first.Path, maxParallelism: 1), one, "app:1", Token);
-        await OciTarballWriter.WriteAsync(await SampleImage.BuildAsync(second.Path, maxParallelism: 3), two, "app:1", Token);
+        var imageOne = await SampleImage.BuildAsync(first.Path, maxParallelism: 1);
+        var imageTwo = await SampleImage.BuildAsync(second.Path, maxParallelism: 3);
+        await OciTarballWriter.WriteAsync(imageOne, one, "app:1", Token);
+        await OciTarballWriter.WriteAsync(imageTwo, two, "app:1", Token);
 
         Assert.Equal(
             Digest.Sha256(await File.ReadAllBytesAsync(one, Token)),
@@ -100,7 +102,9 @@ public sealed class OciTarballWriterTests
         var tarball = Path.Combine(work.Path, "image.tar");
         await OciTarballWriter.WriteAsync(image, tarball, SampleImage.Reference, Token);
 
-        var result = await OciLayoutToolTests.AssertSucceedsAsync(skopeo, ["inspect", "--raw", $"oci-archive:{tarball}:1.0"]);
+        var result = await OciLayoutToolTests.AssertSucceedsAsync(
+            skopeo,
+            ["inspect", "--raw", $"oci-archive:{tarball}:1.0"]);
 
         Assert.Equal(Encoding.UTF8.GetString(image.Index.Content), result.Stdout.TrimEnd('\n'));
     }
@@ -119,7 +123,8 @@ public sealed class OciTarballWriterTests
         var source = $"docker-archive:{tarball}:{SampleImage.Reference}-{architecture}";
 
         var result = await OciLayoutToolTests.AssertSucceedsAsync(skopeo, ["inspect", "--raw", "--config", source]);
-        await OciLayoutToolTests.AssertSucceedsAsync(skopeo, ["copy", source, "dir:" + Path.Combine(work.Path, "copy")]);
+        var target = "dir:" + Path.Combine(work.Path, "copy");
+        await OciLayoutToolTests.AssertSucceedsAsync(skopeo, ["copy", source, target]);
 
         var expected = image.Images.Single(i => i.Platform.Architecture == architecture).Config.Content;
         Assert.Equal(Encoding.UTF8.GetString(expected), result.Stdout.TrimEnd('\n'));
@@ -141,16 +146,20 @@ public sealed class OciTarballWriterTests
         ];
 
         var load = await OciLayoutToolTests.AssertSucceedsAsync(podman, [.. storage, "load", "-i", tarball]);
-        var images = await OciLayoutToolTests.AssertSucceedsAsync(podman, [.. storage, "images", "--format", "{{.Repository}}:{{.Tag}}"]);
+        var images = await OciLayoutToolTests.AssertSucceedsAsync(
+            podman,
+            [.. storage, "images", "--format", "{{.Repository}}:{{.Tag}}"]);
 
         Assert.Contains("Loaded image", load.Stdout + load.Stderr, StringComparison.Ordinal);
         Assert.Contains(SampleImage.Reference, images.Stdout, StringComparison.Ordinal);
     }
 
     private static IEnumerable<string> BlobNames(BuiltImage image) =>
-        [Name(image.Config), Name(image.Manifest), .. image.Layers.Select(l => "blobs/sha256/" + l.Descriptor.Digest.Encoded)];
+        [Name(image.Config), Name(image.Manifest), .. image.Layers.Select(l => Name(l.Descriptor))];
 
-    private static string Name(Blob blob) => "blobs/sha256/" + blob.Descriptor.Digest.Encoded;
+    private static string Name(Blob blob) => Name(blob.Descriptor);
+
+    private static string Name(Descriptor descriptor) => "blobs/sha256/" + descriptor.Digest.Encoded;
 
     private static async Task<List<string>> ListAsync(string tarball)
     {

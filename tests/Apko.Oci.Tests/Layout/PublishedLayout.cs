@@ -37,7 +37,7 @@ internal sealed class PublishedLayout : IDisposable
         return layout;
     }
 
-    public string BlobPath(Digest digest) => Path.Combine(LayoutPath, "blobs", "sha256", digest.Encoded);
+    public string BlobPath(Blob blob) => Path.Combine(LayoutPath, "blobs", "sha256", blob.Descriptor.Digest.Encoded);
 
     public void Dispose() => _work.Dispose();
 }
