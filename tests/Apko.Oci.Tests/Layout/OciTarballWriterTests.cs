@@ -61,6 +61,22 @@ public sealed class OciTarballWriterTests
     }
 
     [Fact]
+    public async Task WriteAsync_ArmVariantsGetDistinctTags()
+    {
+        using var work = new TemporaryDirectory();
+        var image = await SampleImage.BuildAsync(work.Path, ["armhf", "armv7", "x86"]);
+        var tarball = Path.Combine(work.Path, "image.tar");
+
+        await OciTarballWriter.WriteAsync(image, tarball, "app:2", Token);
+
+        using var manifest = JsonDocument.Parse(await ReadEntryAsync(tarball, "manifest.json"));
+        var tags = manifest.RootElement.EnumerateArray()
+            .Select(e => e.GetProperty("RepoTags")[0].GetString())
+            .ToArray();
+        Assert.Equal(["app:2-386", "app:2-arm_v6", "app:2-arm_v7"], tags);
+    }
+
+    [Fact]
     public async Task WriteAsync_RebuildGivesSameBytes()
     {
         using var first = new TemporaryDirectory();
