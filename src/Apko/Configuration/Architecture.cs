@@ -16,9 +16,9 @@ public sealed record Architecture(string ApkName, string OciArchitecture, string
     [
         new("x86", "386", null),
         new("x86_64", "amd64", null),
-        new("aarch64", "arm64", null),
         new("armhf", "arm", "v6"),
         new("armv7", "arm", "v7"),
+        new("aarch64", "arm64", null),
         new("loongarch64", "loong64", null),
         new("ppc64le", "ppc64le", null),
         new("riscv64", "riscv64", null),

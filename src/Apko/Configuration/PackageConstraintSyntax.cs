@@ -75,7 +75,7 @@ internal static class PackageConstraintSyntax
             position++;
         }
 
-        var ends = position == text.Length || IsOperatorChar(text[position]);
+        var ends = position == text.Length || IsOperatorChar(text[position]) || text[position] == '@';
         reason = position == start ? "the repository tag after '@' is missing"
             : !ends ? "a repository tag may contain only letters, digits, '_' and '-'" : "";
         return position > start && ends;
