@@ -8,7 +8,9 @@ namespace Apko.Configuration;
 /// </summary>
 /// <param name="ApkName">The apk-tools name, such as <c>x86_64</c> or <c>armv7</c>.</param>
 /// <param name="OciArchitecture">The OCI platform <c>architecture</c>, such as <c>amd64</c> or <c>arm</c>.</param>
-/// <param name="OciVariant">The OCI platform <c>variant</c>, such as <c>v7</c>; <see langword="null"/> when none.</param>
+/// <param name="OciVariant">
+/// The OCI platform <c>variant</c>, such as <c>v7</c>; <see langword="null"/> when none.
+/// </param>
 public sealed record Architecture(string ApkName, string OciArchitecture, string? OciVariant)
 {
     /// <summary>The nine architectures apko supports, sorted by <see cref="OciName"/>.</summary>
@@ -73,7 +75,8 @@ public sealed record Architecture(string ApkName, string OciArchitecture, string
             else
             {
                 problems.Add(new ConfigurationProblem(
-                    ConfigurationErrorCodes.InvalidArchitecture, null, "--arch", ConfigurationMessages.UnknownArchitecture(name)));
+                    ConfigurationErrorCodes.InvalidArchitecture, null, "--arch",
+                    ConfigurationMessages.UnknownArchitecture(name)));
             }
         }
 

@@ -59,7 +59,8 @@ internal static class ConfigurationMessages
     public static string UnknownEntrypointType(string type) =>
         $"'{type}' is not an entrypoint type. Use 'service-bundle' or leave 'type' out.";
 
-    public static string PathMissing() => "The entry has no 'path'. Add the absolute path to change, such as '/run/app'.";
+    public static string PathMissing() =>
+        "The entry has no 'path'. Add the absolute path to change, such as '/run/app'.";
 
     public static string PathTypeMissing(string path) =>
         $"The entry for '{path}' has no 'type'. Add one of directory, empty-file, hardlink, symlink or permissions.";

@@ -102,7 +102,9 @@ internal sealed partial class ConfigurationValidator
             var taggedWithoutUrl = entry.StartsWith('@') && !entry.Contains(' ', StringComparison.Ordinal);
             if (entry.Length == 0 || taggedWithoutUrl)
             {
-                Report(ConfigurationErrorCodes.InvalidValue, $"{path}[{index}]", ConfigurationMessages.InvalidRepository(entry));
+                Report(
+                    ConfigurationErrorCodes.InvalidValue, $"{path}[{index}]",
+                    ConfigurationMessages.InvalidRepository(entry));
             }
         }
     }
@@ -113,7 +115,8 @@ internal sealed partial class ConfigurationValidator
         {
             if (string.IsNullOrWhiteSpace(values[index]))
             {
-                Report(ConfigurationErrorCodes.InvalidValue, $"{path}[{index}]", ConfigurationMessages.EmptyValue(what));
+                Report(
+                    ConfigurationErrorCodes.InvalidValue, $"{path}[{index}]", ConfigurationMessages.EmptyValue(what));
             }
         }
     }
@@ -126,12 +129,15 @@ internal sealed partial class ConfigurationValidator
             var path = $"contents.runtime_keyring[{index}]";
             if (!IsValidKeyName(key.Name))
             {
-                Report(ConfigurationErrorCodes.InvalidRuntimeKey, path + ".name", ConfigurationMessages.InvalidKeyName(key.Name));
+                Report(
+                    ConfigurationErrorCodes.InvalidRuntimeKey, path + ".name",
+                    ConfigurationMessages.InvalidKeyName(key.Name));
             }
 
             if (string.IsNullOrWhiteSpace(key.Content))
             {
-                Report(ConfigurationErrorCodes.InvalidRuntimeKey, path, ConfigurationMessages.KeyContentMissing(key.Name));
+                Report(
+                    ConfigurationErrorCodes.InvalidRuntimeKey, path, ConfigurationMessages.KeyContentMissing(key.Name));
             }
         }
     }

@@ -38,7 +38,8 @@ internal static class YamlDocumentReader
                 return target;
             }
 
-            throw new YamlException(alias.Start, alias.End, $"The alias '*{alias.Value}' names no anchor defined before it.");
+            throw new YamlException(
+                alias.Start, alias.End, $"The alias '*{alias.Value}' names no anchor defined before it.");
         }
 
         if (parser.TryConsume<Scalar>(out var scalar))
