@@ -68,10 +68,14 @@ public sealed class ArchitectureTests
     [Fact]
     public void ParseList_UnknownNameListsValidNames()
     {
-        var exception = Assert.Throws<ConfigurationException>(() => Architecture.ParseList(["amd64", "mips"], Named("x86_64")));
+        var exception = Assert.Throws<ConfigurationException>(
+            () => Architecture.ParseList(["amd64", "mips"], Named("x86_64")));
 
         Assert.Equal(ConfigurationErrorCodes.InvalidArchitecture, exception.Code);
-        Assert.StartsWith("--arch: 'mips' is not a supported architecture. Use one of: 386 (x86), amd64 (x86_64)", exception.Message, StringComparison.Ordinal);
+        Assert.StartsWith(
+            "--arch: 'mips' is not a supported architecture. Use one of: 386 (x86), amd64 (x86_64)",
+            exception.Message,
+            StringComparison.Ordinal);
     }
 
     internal static Architecture Named(string name)

@@ -46,8 +46,8 @@ public sealed class ConfigurationErrorTests
         },
         {
             "bad arch", "archs:\n  - x86_64\n  - sparc\n",
-            "apko.yaml:3:5: archs[1]: 'sparc' is not a supported architecture", ConfigurationErrorCodes.InvalidArchitecture,
-            "amd64 (x86_64)"
+            "apko.yaml:3:5: archs[1]: 'sparc' is not a supported architecture",
+            ConfigurationErrorCodes.InvalidArchitecture, "amd64 (x86_64)"
         },
         {
             "quoted mode", "paths:\n  - path: /x\n    type: permissions\n    permissions: \"0755\"\n",
@@ -71,7 +71,8 @@ public sealed class ConfigurationErrorTests
         },
         {
             "bad runtime key name", "contents:\n  runtime_keyring:\n    - name: .hidden\n      content: PEM\n",
-            "apko.yaml:3:13: contents.runtime_keyring[0].name:", ConfigurationErrorCodes.InvalidRuntimeKey, "not starting with '.'"
+            "apko.yaml:3:13: contents.runtime_keyring[0].name:", ConfigurationErrorCodes.InvalidRuntimeKey,
+            "not starting with '.'"
         },
         {
             "symlink without source", "paths:\n  - path: /bin/sh\n    type: symlink\n",
@@ -88,7 +89,7 @@ public sealed class ConfigurationErrorTests
         directory.Write("apko.yaml", yaml);
 
         var exception = await Assert.ThrowsAsync<ConfigurationException>(
-            () => ConfigurationLoader.LoadAsync("apko.yaml", directory.Options, TestContext.Current.CancellationToken));
+            () => directory.LoadAsync());
 
         Assert.True(exception.Problems.Count == 1, $"{name}: expected one problem, got:\n{exception.Message}");
         Assert.StartsWith(expectedStart, exception.Message, StringComparison.Ordinal);
@@ -104,7 +105,7 @@ public sealed class ConfigurationErrorTests
         directory.Write("b.yaml", "cmd: x\ninclude: a.yaml\n");
 
         var exception = await Assert.ThrowsAsync<ConfigurationException>(
-            () => ConfigurationLoader.LoadAsync("a.yaml", directory.Options, TestContext.Current.CancellationToken));
+            () => directory.LoadAsync("a.yaml"));
 
         Assert.Equal(ConfigurationErrorCodes.IncludeCycle, exception.Code);
         Assert.Equal("b.yaml:2:10: include: The include chain is a cycle: a.yaml -> b.yaml -> a.yaml. "
@@ -118,10 +119,13 @@ public sealed class ConfigurationErrorTests
         directory.Write("apko.yaml", "contents:\n  packages: [busybox]\ninclude: base.yaml\n");
 
         var exception = await Assert.ThrowsAsync<ConfigurationException>(
-            () => ConfigurationLoader.LoadAsync("apko.yaml", directory.Options, TestContext.Current.CancellationToken));
+            () => directory.LoadAsync());
 
         Assert.Equal(ConfigurationErrorCodes.FileNotFound, exception.Code);
-        Assert.StartsWith("apko.yaml:3:10: include: The configuration file 'base.yaml' was not found", exception.Message, StringComparison.Ordinal);
+        Assert.StartsWith(
+            "apko.yaml:3:10: include: The configuration file 'base.yaml' was not found",
+            exception.Message,
+            StringComparison.Ordinal);
         Assert.Contains(Path.Combine(directory.Path, "base.yaml"), exception.Message, StringComparison.Ordinal);
         Assert.Contains("--include-paths", exception.Message, StringComparison.Ordinal);
     }
@@ -132,10 +136,11 @@ public sealed class ConfigurationErrorTests
         using var directory = new TemporaryConfigurationDirectory();
 
         var exception = await Assert.ThrowsAsync<ConfigurationException>(
-            () => ConfigurationLoader.LoadAsync("nope.yaml", directory.Options, TestContext.Current.CancellationToken));
+            () => directory.LoadAsync("nope.yaml"));
 
         Assert.Equal(ConfigurationErrorCodes.FileNotFound, exception.Code);
-        Assert.StartsWith("The configuration file 'nope.yaml' was not found", exception.Message, StringComparison.Ordinal);
+        Assert.StartsWith(
+            "The configuration file 'nope.yaml' was not found", exception.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -156,14 +161,17 @@ public sealed class ConfigurationErrorTests
             ""));
 
         var exception = await Assert.ThrowsAsync<ConfigurationException>(
-            () => ConfigurationLoader.LoadAsync("apko.yaml", directory.Options, TestContext.Current.CancellationToken));
+            () => directory.LoadAsync());
 
         var lines = exception.Message.Split('\n');
         Assert.Equal(ConfigurationErrorCodes.SeveralProblems, exception.Code);
         Assert.Equal(6, lines.Length);
         Assert.StartsWith("apko.yaml:3:20: contents.packages[1]: 'bad>>1'", lines[0], StringComparison.Ordinal);
-        Assert.EndsWith("contents.packages[2]: 'x=' is not a valid package constraint: the version after '=' is missing. "
-            + "Use NAME, NAME=VERSION or NAME>VERSION.", lines[1], StringComparison.Ordinal);
+        Assert.EndsWith(
+            "contents.packages[2]: 'x=' is not a valid package constraint: the version after '=' is missing. "
+            + "Use NAME, NAME=VERSION or NAME>VERSION.",
+            lines[1],
+            StringComparison.Ordinal);
         Assert.StartsWith("apko.yaml:7:12: accounts.users[0].uid:", lines[2], StringComparison.Ordinal);
         Assert.StartsWith("apko.yaml:8:9: archs[0]: 'mips'", lines[3], StringComparison.Ordinal);
         Assert.StartsWith("apko.yaml:9:1: colour: 'colour' is not a known key.", lines[4], StringComparison.Ordinal);

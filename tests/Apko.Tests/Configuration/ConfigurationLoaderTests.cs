@@ -13,7 +13,8 @@ public sealed class ConfigurationLoaderTests
         var files = Directory.GetFiles(Fixtures.Path("apko", "examples"), "*.yaml")
             .Concat(Directory.GetFiles(Fixtures.Path("alpine"), "*.yaml"))
             .Concat(Directory.GetFiles(Fixtures.Path("apko", "internal", "cli", "testdata"), "*.yaml"))
-            .Concat(Directory.GetFiles(Fixtures.Path("apko", "pkg", "build", "types", "testdata"), "*.yaml", SearchOption.AllDirectories));
+            .Concat(Directory.GetFiles(
+                Fixtures.Path("apko", "pkg", "build", "types", "testdata"), "*.yaml", SearchOption.AllDirectories));
         foreach (var file in files.Order(StringComparer.Ordinal))
         {
             data.Add(Path.GetRelativePath(Fixtures.Root, file));
@@ -73,7 +74,7 @@ public sealed class ConfigurationLoaderTests
             Fixtures.Path("apko", "internal", "cli", "testdata", "apko.yaml"), TestContext.Current.CancellationToken);
         directory.Write("apko.yaml", original.Replace("\n", "\r\n", StringComparison.Ordinal));
 
-        var loaded = await ConfigurationLoader.LoadAsync("apko.yaml", directory.Options, TestContext.Current.CancellationToken);
+        var loaded = await directory.LoadAsync();
 
         var expected = LockFileChecksum(Fixtures.Path("apko", "internal", "cli", "testdata", "apko.lock.json"));
         Assert.Equal(expected, loaded.Checksum);
@@ -88,12 +89,13 @@ public sealed class ConfigurationLoaderTests
         directory.Write("base.yaml", "cmd: /bin/sh\n");
         directory.Write("apko.yaml", "include: base.yaml\n");
 
-        var loaded = await ConfigurationLoader.LoadAsync("apko.yaml", directory.Options, TestContext.Current.CancellationToken);
+        var loaded = await directory.LoadAsync();
 
         var concatenated = System.Text.Encoding.UTF8.GetBytes("include: base.yaml\ncmd: /bin/sh\n");
         var expected = "sha256-" + Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData(concatenated));
         Assert.Equal(expected, loaded.Checksum);
-        Assert.Equal([Path.Combine(directory.Path, "apko.yaml"), Path.Combine(directory.Path, "base.yaml")], loaded.Files);
+        Assert.Equal(
+            [Path.Combine(directory.Path, "apko.yaml"), Path.Combine(directory.Path, "base.yaml")], loaded.Files);
     }
 
     [Fact]
@@ -148,8 +150,7 @@ public sealed class ConfigurationLoaderTests
         directory.Write("configs/base.yaml", "contents:\n  packages: [busybox]\n");
         directory.Write("configs/apko.yaml", "include: base.yaml\ncontents:\n  packages: [curl]\n");
 
-        var loaded = await ConfigurationLoader.LoadAsync(
-            "configs/apko.yaml", directory.Options, TestContext.Current.CancellationToken);
+        var loaded = await directory.LoadAsync("configs/apko.yaml");
 
         Assert.Equal(["busybox", "curl"], loaded.Configuration.Contents.Packages);
     }
@@ -186,8 +187,7 @@ public sealed class ConfigurationLoaderTests
             "paths: [{path: /top, type: empty-file, permissions: 0o644}]",
             ""));
 
-        var config = (await ConfigurationLoader.LoadAsync("apko.yaml", directory.Options, TestContext.Current.CancellationToken))
-            .Configuration;
+        var config = (await directory.LoadAsync()).Configuration;
 
         Assert.Equal(["https://example.com/base", "https://example.com/top"], config.Contents.Repositories);
         Assert.Equal(["base.rsa.pub"], config.Contents.Keyring);
@@ -229,7 +229,8 @@ public sealed class ConfigurationLoaderTests
 
         Assert.Equal("/bin/s6-svscan /sv", config.Entrypoint.Command);
         Assert.Equal(["wolfi-baselayout", "nginx", "s6"], config.Contents.Packages);
-        Assert.Equal("/usr/sbin/nginx -c /etc/nginx/nginx.conf -g \"daemon off;\"", config.Entrypoint.Services["nginx"]);
+        Assert.Equal(
+            "/usr/sbin/nginx -c /etc/nginx/nginx.conf -g \"daemon off;\"", config.Entrypoint.Services["nginx"]);
         Assert.Equal(Convert.ToUInt32("755", 8), config.Paths[0].Permissions);
         Assert.Equal(10000u, config.Paths[0].Uid);
         Assert.Equal(PathMutationType.Hardlink, config.Paths[1].Type);
@@ -247,8 +248,7 @@ public sealed class ConfigurationLoaderTests
         using var directory = new TemporaryConfigurationDirectory();
         directory.Write("apko.yaml", $"paths:\n  - path: /x\n    type: permissions\n    permissions: {yamlValue}\n");
 
-        var config = (await ConfigurationLoader.LoadAsync("apko.yaml", directory.Options, TestContext.Current.CancellationToken))
-            .Configuration;
+        var config = (await directory.LoadAsync()).Configuration;
 
         Assert.Equal(Convert.ToUInt32(expectedOctal, 8), config.Paths[0].Permissions);
     }
@@ -268,8 +268,7 @@ public sealed class ConfigurationLoaderTests
             "  - {<<: *dir, path: /b}",
             ""));
 
-        var config = (await ConfigurationLoader.LoadAsync("apko.yaml", directory.Options, TestContext.Current.CancellationToken))
-            .Configuration;
+        var config = (await directory.LoadAsync()).Configuration;
 
         Assert.Equal("one", config.Annotations["A"]);
         Assert.Equal("two", config.Annotations["B"]);
@@ -281,10 +280,10 @@ public sealed class ConfigurationLoaderTests
     public async Task LoadAsync_DanglingSymlinkAndNullGidAccepted()
     {
         using var directory = new TemporaryConfigurationDirectory();
-        directory.Write("apko.yaml", "paths:\n  - path: /link\n    type: symlink\n    source: /does/not/exist\n    uid: 0\n");
+        directory.Write(
+            "apko.yaml", "paths:\n  - path: /link\n    type: symlink\n    source: /does/not/exist\n    uid: 0\n");
 
-        var config = (await ConfigurationLoader.LoadAsync("apko.yaml", directory.Options, TestContext.Current.CancellationToken))
-            .Configuration;
+        var config = (await directory.LoadAsync()).Configuration;
 
         Assert.Equal(0u, config.Paths[0].Uid);
         Assert.Null(config.Paths[0].Gid);

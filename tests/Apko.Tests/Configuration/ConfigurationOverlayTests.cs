@@ -31,7 +31,8 @@ public sealed class ConfigurationOverlayTests
             PackageAppend = ["curl", "busybox"],
         });
 
-        Assert.Equal(["https://a.example/main", "https://b.example/main", "https://c.example"], effective.Contents.Repositories);
+        Assert.Equal(
+            ["https://a.example/main", "https://b.example/main", "https://c.example"], effective.Contents.Repositories);
         Assert.Equal(["https://build.example", "https://extra-build.example"], effective.Contents.BuildRepositories);
         Assert.Equal(["a.rsa.pub", "z.rsa.pub"], effective.Contents.Keyring);
         Assert.Equal(["busybox", "curl", "zlib"], effective.Contents.Packages);
@@ -106,10 +107,14 @@ public sealed class ConfigurationOverlayTests
 
         var lines = exception.Message.Split('\n');
         Assert.Equal(6, lines.Length);
-        Assert.StartsWith("--package-append: 'bad>>1' is not a valid package constraint", lines[0], StringComparison.Ordinal);
-        Assert.StartsWith("--annotations: 'no-colon' is not an annotation. Use KEY:VALUE", lines[1], StringComparison.Ordinal);
-        Assert.StartsWith("--annotations: 'Upper' is not a valid annotation key.", lines[2], StringComparison.Ordinal);
-        Assert.StartsWith("--annotations: The annotation 'empty' has an empty value.", lines[3], StringComparison.Ordinal);
+        Assert.StartsWith(
+            "--package-append: 'bad>>1' is not a valid package constraint", lines[0], StringComparison.Ordinal);
+        Assert.StartsWith(
+            "--annotations: 'no-colon' is not an annotation. Use KEY:VALUE", lines[1], StringComparison.Ordinal);
+        Assert.StartsWith(
+            "--annotations: 'Upper' is not a valid annotation key.", lines[2], StringComparison.Ordinal);
+        Assert.StartsWith(
+            "--annotations: The annotation 'empty' has an empty value.", lines[3], StringComparison.Ordinal);
         Assert.StartsWith("--annotations: The annotation 'dup' is given twice.", lines[4], StringComparison.Ordinal);
         Assert.StartsWith("--arch: 'sparc' is not a supported architecture.", lines[5], StringComparison.Ordinal);
     }

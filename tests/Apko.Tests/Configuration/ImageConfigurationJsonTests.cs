@@ -12,7 +12,8 @@ public sealed class ImageConfigurationJsonTests
     public async Task Serialize_GoldenLockedConfigMatchesImage()
     {
         var options = new ConfigurationLoaderOptions { WorkingDirectory = Fixtures.Path("apko", "internal", "cli") };
-        var loaded = await ConfigurationLoader.LoadAsync("testdata/apko.yaml", options, TestContext.Current.CancellationToken);
+        var loaded = await ConfigurationLoader.LoadAsync(
+            "testdata/apko.yaml", options, TestContext.Current.CancellationToken);
         var effective = ConfigurationOverlay.Apply(loaded.Configuration, new CommandLineOverlay
         {
             HostArchitecture = ArchitectureTests.Named("x86_64"),
@@ -30,7 +31,9 @@ public sealed class ImageConfigurationJsonTests
 
         var expected = GoldenFileContent("etc/apko.json");
         Assert.Equal(expected, Encoding.UTF8.GetString(bytes));
-        Assert.Equal("6e95fdf674ff8e748c982ddc696b8c344761ade226481f0a63725ed61c6a940a", Convert.ToHexStringLower(SHA256.HashData(bytes)));
+        Assert.Equal(
+            "6e95fdf674ff8e748c982ddc696b8c344761ade226481f0a63725ed61c6a940a",
+            Convert.ToHexStringLower(SHA256.HashData(bytes)));
     }
 
     [Fact]
@@ -58,15 +61,19 @@ public sealed class ImageConfigurationJsonTests
 
         Assert.Equal(
             "{\"contents\":{\"build_repositories\":[\"b\"],\"runtime_repositories\":[\"rt\"],\"repositories\":[\"r\"],"
-            + "\"keyring\":[\"k\"],\"runtime_keyring\":[{\"name\":\"m.rsa.pub\",\"content\":\"PEM\"}],\"packages\":[\"p\"]},"
-            + "\"entrypoint\":{\"type\":\"service-bundle\",\"command\":\"c\",\"shell-fragment\":\"s\",\"services\":{\"a\":\"1\",\"b\":\"2\"}},"
+            + "\"keyring\":[\"k\"],\"runtime_keyring\":[{\"name\":\"m.rsa.pub\",\"content\":\"PEM\"}],"
+            + "\"packages\":[\"p\"]},"
+            + "\"entrypoint\":{\"type\":\"service-bundle\",\"command\":\"c\",\"shell-fragment\":\"s\","
+            + "\"services\":{\"a\":\"1\",\"b\":\"2\"}},"
             + "\"cmd\":\"cmd\",\"stop-signal\":\"SIGTERM\",\"work-dir\":\"/w\","
-            + "\"accounts\":{\"run-as\":\"u\",\"users\":[{\"username\":\"u\",\"uid\":1000,\"gid\":0,\"homedir\":\"/home/u\"}],"
+            + "\"accounts\":{\"run-as\":\"u\","
+            + "\"users\":[{\"username\":\"u\",\"uid\":1000,\"gid\":0,\"homedir\":\"/home/u\"}],"
             + "\"groups\":[{\"groupname\":\"g\",\"gid\":1000,\"members\":[\"u\"]}]},"
             + "\"archs\":[\"amd64\",\"arm/v7\"],\"environment\":{\"A\":\"1\"},"
             + "\"paths\":[{\"path\":\"/d\",\"type\":\"directory\",\"uid\":0,\"permissions\":493,\"recursive\":true},"
             + "{\"path\":\"/l\",\"type\":\"symlink\",\"source\":\"/t\"}],"
-            + "\"vcs-url\":\"https://x@1\",\"annotations\":{\"k\":\"v\"},\"include\":\"base.yaml\",\"volumes\":[\"/v\"],"
+            + "\"vcs-url\":\"https://x@1\",\"annotations\":{\"k\":\"v\"},\"include\":\"base.yaml\","
+            + "\"volumes\":[\"/v\"],"
             + "\"layering\":{\"strategy\":\"origin\",\"budget\":2},\"format\":\"tar\","
             + "\"certificates\":{\"additional\":[{\"name\":\"c\",\"content\":\"PEM\"}],\"providers\":[\"ca\"]}}\n",
             json);
@@ -103,7 +110,10 @@ public sealed class ImageConfigurationJsonTests
         Environment = Map(("A", "1")),
         Paths =
         [
-            new PathMutation { Path = "/d", Type = PathMutationType.Directory, Uid = 0, Permissions = 493, Recursive = true },
+            new PathMutation
+            {
+                Path = "/d", Type = PathMutationType.Directory, Uid = 0, Permissions = 493, Recursive = true,
+            },
             new PathMutation { Path = "/l", Type = PathMutationType.Symlink, Source = "/t" },
         ],
         VcsUrl = "https://x@1",
@@ -127,7 +137,8 @@ public sealed class ImageConfigurationJsonTests
     private static string GoldenFileContent(string pathInLayer)
     {
         var lines = File.ReadAllLines(Fixtures.Path("apko", "golden-x86_64-layer.txt"));
-        var header = Array.FindIndex(lines, line => line.StartsWith($"----- {pathInLayer} (", StringComparison.Ordinal));
+        var header = Array.FindIndex(
+            lines, line => line.StartsWith($"----- {pathInLayer} (", StringComparison.Ordinal));
         Assert.True(header >= 0, $"'{pathInLayer}' is not listed in the golden layer file.");
         return lines[header + 1] + "\n";
     }

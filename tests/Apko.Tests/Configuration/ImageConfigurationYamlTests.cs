@@ -50,8 +50,7 @@ public sealed class ImageConfigurationYamlTests
         using var directory = new TemporaryConfigurationDirectory();
         directory.Write("apko.yaml", ImageConfigurationYaml.Serialize(config));
 
-        var loaded = (await ConfigurationLoader.LoadAsync("apko.yaml", directory.Options, TestContext.Current.CancellationToken))
-            .Configuration;
+        var loaded = (await directory.LoadAsync()).Configuration;
 
         Assert.Equal(
             System.Text.Encoding.UTF8.GetString(ImageConfigurationJson.Serialize(config)),
