@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Apko.Oci.Model;
 
 namespace Apko.Configuration;
 
@@ -83,6 +84,9 @@ public sealed record Architecture(string ApkName, string OciArchitecture, string
         ConfigurationException.ThrowIfAny(problems);
         return [.. unique.Values];
     }
+
+    /// <summary>Returns the OCI platform of a Linux image for this architecture.</summary>
+    public Platform ToPlatform() => new(OciArchitecture, "linux", OciVariant);
 
     /// <inheritdoc/>
     public override string ToString() => OciName;

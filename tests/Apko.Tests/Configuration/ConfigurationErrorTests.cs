@@ -75,6 +75,44 @@ public sealed class ConfigurationErrorTests
             "not starting with '.'"
         },
         {
+            "duplicate runtime key name",
+            "contents:\n  runtime_keyring:\n    - {name: a.rsa.pub, content: A}\n    - {name: a.rsa.pub, content: B}\n",
+            "apko.yaml:4:14: contents.runtime_keyring[1].name: The key name 'a.rsa.pub' is already used at apko.yaml:3:14.",
+            ConfigurationErrorCodes.InvalidRuntimeKey, "Give each runtime key its own name."
+        },
+        {
+            "two certificates in one entry",
+            "certificates:\n  additional:\n    - name: two\n      content: |\n"
+            + "        -----BEGIN CERTIFICATE-----\n        AAAA\n        -----END CERTIFICATE-----\n"
+            + "        -----BEGIN CERTIFICATE-----\n        AAAA\n        -----END CERTIFICATE-----\n",
+            "apko.yaml:3:7: certificates.additional[0]: The certificate 'two' contains 2 PEM CERTIFICATE blocks.",
+            ConfigurationErrorCodes.InvalidCertificate, "Give exactly one certificate per entry."
+        },
+        {
+            "base image not built yet",
+            "contents:\n  baseimage:\n    image: ./base\n    apkindex: ./index\n",
+            "apko.yaml:3:5: contents.baseimage: Building on a base image ('contents.baseimage') is not built yet",
+            ConfigurationErrorCodes.NotBuiltYet, "list the base image's packages in 'contents.packages' instead."
+        },
+        {
+            "user without uid",
+            "accounts:\n  users:\n    - username: app\n",
+            "apko.yaml:3:7: accounts.users[0]: The user 'app' has no 'uid'.",
+            ConfigurationErrorCodes.InvalidAccount, "Add a non-zero user ID."
+        },
+        {
+            "root is a list",
+            "- contents\n",
+            "apko.yaml:1:1: Expected a mapping of keys to values but found a list.",
+            ConfigurationErrorCodes.WrongType, "Write 'key: value' lines"
+        },
+        {
+            "empty file",
+            "# only a comment\n",
+            "apko.yaml:1:1: The file contains no YAML document.",
+            ConfigurationErrorCodes.MalformedYaml, "Add at least a 'contents' section."
+        },
+        {
             "symlink without source", "paths:\n  - path: /bin/sh\n    type: symlink\n",
             "apko.yaml:2:5: paths[0]:", ConfigurationErrorCodes.InvalidPathMutation, "Add the path the link points to."
         },
