@@ -48,7 +48,8 @@ internal static class ConfigurationMessages
     public static string UnknownPathType(string name) =>
         $"'{name}' is not a path mutation type. Use directory, empty-file, hardlink, symlink or permissions.";
 
-    public static string EmptyValue(string what) => $"The {what} is empty. Remove the entry or give it a value.";
+    public static string EmptyValue(string entryKind) =>
+        $"The {entryKind} is empty. Remove the entry or give it a value.";
 
     public static string InvalidPackageConstraint(string constraint, string reason) =>
         $"'{constraint}' is not a valid package constraint: {reason}. {ConstraintForms}";

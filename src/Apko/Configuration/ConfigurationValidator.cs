@@ -109,14 +109,15 @@ internal sealed partial class ConfigurationValidator
         }
     }
 
-    private void ValidateNotEmpty(IReadOnlyList<string> values, string path, string what)
+    private void ValidateNotEmpty(IReadOnlyList<string> values, string path, string entryKind)
     {
         for (var index = 0; index < values.Count; index++)
         {
             if (string.IsNullOrWhiteSpace(values[index]))
             {
                 Report(
-                    ConfigurationErrorCodes.InvalidValue, $"{path}[{index}]", ConfigurationMessages.EmptyValue(what));
+                    ConfigurationErrorCodes.InvalidValue, $"{path}[{index}]",
+                    ConfigurationMessages.EmptyValue(entryKind));
             }
         }
     }

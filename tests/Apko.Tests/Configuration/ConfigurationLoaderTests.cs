@@ -83,7 +83,7 @@ public sealed class ConfigurationLoaderTests
     }
 
     [Fact]
-    public async Task LoadAsync_ChecksumCoversIncludedFilesInLoadOrder()
+    public async Task LoadAsync_ChecksumCoversIncludedFiles()
     {
         using var directory = new TemporaryConfigurationDirectory();
         directory.Write("base.yaml", "cmd: /bin/sh\n");

@@ -11,7 +11,7 @@ internal static class YamlDocumentReader
 {
     private const string MergeKey = "<<";
 
-    /// <summary>Reads the root node; returns <see langword="null"/> when the text holds no document.</summary>
+    /// <summary>Reads the root node; returns <see langword="null"/> when the text contains no document.</summary>
     /// <exception cref="YamlException">The text is not well-formed YAML, or an alias names no anchor.</exception>
     public static YamlNode? Read(string text)
     {
