@@ -113,6 +113,18 @@ public sealed class ConfigurationErrorTests
             ConfigurationErrorCodes.MalformedYaml, "Add at least a 'contents' section."
         },
         {
+            "alias inside its own anchor",
+            "environment: &env\n  A: *env\n",
+            "apko.yaml:2:6: The file is not valid YAML: The alias '*env' names no anchor defined before it.",
+            ConfigurationErrorCodes.MalformedYaml, "no anchor"
+        },
+        {
+            "nesting too deep",
+            "volumes: " + new string('[', 100) + new string(']', 100) + "\n",
+            "apko.yaml:1:74: The file is not valid YAML: The document nests deeper than 64 levels.",
+            ConfigurationErrorCodes.MalformedYaml, "64 levels"
+        },
+        {
             "symlink without source", "paths:\n  - path: /bin/sh\n    type: symlink\n",
             "apko.yaml:2:5: paths[0]:", ConfigurationErrorCodes.InvalidPathMutation, "Add the path the link points to."
         },

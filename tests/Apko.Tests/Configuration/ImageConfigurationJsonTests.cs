@@ -8,8 +8,10 @@ namespace Apko.Tests.Configuration;
 
 public sealed class ImageConfigurationJsonTests
 {
-    [Fact]
-    public async Task Serialize_GoldenLockedConfigMatchesImage()
+    [Theory]
+    [InlineData("x86_64", "golden-x86_64-layer.txt", "6e95fdf674ff8e748c982ddc696b8c344761ade226481f0a63725ed61c6a940a")]
+    [InlineData("aarch64", "golden-aarch64-layer.txt", "773880d2ec2104e32865314e4329d0278c990f277e6edeae80ffd4a5f53f7414")]
+    public async Task Serialize_GoldenLockedConfigMatchesImage(string apkArch, string layerListing, string sha256)
     {
         var options = new ConfigurationLoaderOptions { WorkingDirectory = Fixtures.Path("apko", "internal", "cli") };
         var loaded = await ConfigurationLoader.LoadAsync(
@@ -19,21 +21,18 @@ public sealed class ImageConfigurationJsonTests
             HostArchitecture = ArchitectureTests.Named("x86_64"),
             Annotations = ["org.opencontainers.image.vendor:Vendor", "org.opencontainers.image.title:Title"],
         });
-        Assert.True(Architecture.TryParse("x86_64", out var x86_64));
 
         // The locking step pins every installed package and narrows archs to the image's own architecture.
         var locked = effective with
         {
             Contents = effective.Contents with { Packages = ["pretend-baselayout=1.0.0-r0", "replayout=1.0.0-r0"] },
-            Archs = [x86_64],
+            Archs = [ArchitectureTests.Named(apkArch)],
         };
         var bytes = ImageConfigurationJson.Serialize(locked);
 
-        var expected = GoldenFileContent("etc/apko.json");
+        var expected = GoldenFileContent(layerListing, "etc/apko.json");
         Assert.Equal(expected, Encoding.UTF8.GetString(bytes));
-        Assert.Equal(
-            "6e95fdf674ff8e748c982ddc696b8c344761ade226481f0a63725ed61c6a940a",
-            Convert.ToHexStringLower(SHA256.HashData(bytes)));
+        Assert.Equal(sha256, Convert.ToHexStringLower(SHA256.HashData(bytes)));
     }
 
     [Fact]
@@ -134,9 +133,9 @@ public sealed class ImageConfigurationJsonTests
             StringComparer.Ordinal, entries.Select(entry => KeyValuePair.Create(entry.Key, entry.Value)));
 
     // The layer listing prints each small file after a "----- <path> (...)" header line.
-    private static string GoldenFileContent(string pathInLayer)
+    private static string GoldenFileContent(string layerListing, string pathInLayer)
     {
-        var lines = File.ReadAllLines(Fixtures.Path("apko", "golden-x86_64-layer.txt"));
+        var lines = File.ReadAllLines(Fixtures.Path("apko", layerListing));
         var header = Array.FindIndex(
             lines, line => line.StartsWith($"----- {pathInLayer} (", StringComparison.Ordinal));
         Assert.True(header >= 0, $"'{pathInLayer}' is not listed in the golden layer file.");
