@@ -95,4 +95,73 @@ public sealed class SbomGeneratorTests
         await SchemaCheck.AssertValidAsync(SchemaCheck.Spdx, files[0].Content, files[0].FileName);
         await SchemaCheck.AssertValidAsync(SchemaCheck.CycloneDx, files[1].Content, files[1].FileName);
     }
+
+    [Fact]
+    public void GenerateImage_AlpineListsEveryInstalledPackage()
+    {
+        var packages = SbomFixtures.AlpinePackages();
+        var input = SbomFixtures.Image(packages, new OsRelease("alpine", "Alpine Linux", "3.19.1"));
+
+        var document = ImageSbomBuilder.Build(input);
+
+        Assert.Equal(25, packages.Count);
+        foreach (var apk in packages.Select(p => p.Package))
+        {
+            var package = Assert.Single(document.Packages, p => p.Name == apk.Name);
+            Assert.Equal([$"pkg:apk/alpine/{apk.Name}@{apk.Version}?arch=x86_64"], package.Purls());
+            Assert.Equal(["SHA1", "SHA256"], package.Checksums.Select(c => c.Algorithm));
+            Assert.Equal(
+                $"{SbomFixtures.AlpineRepository}/x86_64/{apk.Name}-{apk.Version}.apk", package.DownloadLocation);
+            Assert.Equal("Organization: Alpine Linux", package.Supplier);
+            Assert.Contains(
+                new SpdxRelationship(ImageSbomBuilder.ImageId(input), "CONTAINS", package.SpdxId),
+                document.Relationships);
+        }
+
+        ImageSbomBuilderTests.AssertUniqueIds(document);
+    }
+
+    [Fact]
+    public void GenerateImage_AlpineDependsOnResolvesProvides()
+    {
+        var input = SbomFixtures.Image(SbomFixtures.AlpinePackages(), new OsRelease("alpine", "Alpine Linux", "3.19.1"));
+
+        var document = ImageSbomBuilder.Build(input);
+
+        string Id(string name) => document.Packages.Single(p => p.Name == name).SpdxId;
+        // busybox depends on so:libc.musl-x86_64.so.1, which musl provides.
+        Assert.Contains(new SpdxRelationship(Id("busybox"), "DEPENDS_ON", Id("musl")), document.Relationships);
+        // alpine-base depends on the plain names of its members.
+        Assert.Contains(new SpdxRelationship(Id("alpine-base"), "DEPENDS_ON", Id("busybox")), document.Relationships);
+    }
+
+    [Fact]
+    public async Task GenerateImage_AlpineValidatesAgainstSchemas()
+    {
+        var input = SbomFixtures.Image(SbomFixtures.AlpinePackages(), new OsRelease("alpine", "Alpine Linux", "3.19.1"));
+
+        var files = SbomGenerator.GenerateImage(input, SbomFormats.Spdx | SbomFormats.CycloneDx);
+
+        await SchemaCheck.AssertValidAsync(SchemaCheck.Spdx, files[0].Content, "Alpine SPDX");
+        await SchemaCheck.AssertValidAsync(SchemaCheck.CycloneDx, files[1].Content, "Alpine CycloneDX");
+    }
+
+    [Fact]
+    public void GenerateImage_CycloneDxHasEveryPackageWithPurl()
+    {
+        var input = SbomFixtures.Image(SbomFixtures.AlpinePackages(), new OsRelease("alpine", "Alpine Linux", "3.19.1"));
+
+        var bom = JsonNode.Parse(SbomGenerator.GenerateImage(input, SbomFormats.CycloneDx)[0].Content)!;
+
+        var purls = bom["components"]!.AsArray().Select(c => c?["purl"]?.GetValue<string>()).ToList();
+        foreach (var apk in input.Packages.Select(p => p.Package))
+        {
+            Assert.Contains($"pkg:apk/alpine/{apk.Name}@{apk.Version}?arch=x86_64", purls);
+        }
+
+        Assert.Equal(ImageSbomBuilder.ImageId(input), bom["metadata"]!["component"]!["bom-ref"]!.GetValue<string>());
+        var busybox = bom["dependencies"]!.AsArray().Single(d => d!["ref"]!.GetValue<string>().Contains("busybox-1"));
+        Assert.Contains("SPDXRef-Package-apk-musl-1.2.4C95git20230717-r4",
+            busybox!["dependsOn"]!.AsArray().Select(d => d!.GetValue<string>()));
+    }
 }
