@@ -234,7 +234,7 @@ internal static class CycloneDxJsonWriter
         _ => null,
     };
 
-    // "Organization: Alpine Linux" and "Person: Jane (jane@example.com)" name an entity; NOASSERTION does not.
+    // "Organization: Alpine Linux" and "Person: Jane (jane@example.com)" name an entity, but NOASSERTION does not.
     private static string? EntityName(string value)
     {
         var colon = value.IndexOf(':');

@@ -19,7 +19,7 @@ public sealed class ImageSbomBuilderTests
     };
 
     // apko's generator tests build without an image digest, so its packages hang off the layer package
-    // ("SPDXRef-Package-ImageLayer-"); ours always hang off the image. Older melange wrote PACKAGE_MANAGER,
+    // ("SPDXRef-Package-ImageLayer-"). Ours always hang off the image. Older melange wrote PACKAGE_MANAGER,
     // which the SPDX 2.3 schema rejects and we write as PACKAGE-MANAGER.
     [Theory]
     [MemberData(nameof(GeneratorCases))]
@@ -62,8 +62,8 @@ public sealed class ImageSbomBuilderTests
         await SchemaCheck.AssertValidAsync(SchemaCheck.CycloneDx, cycloneDx);
     }
 
-    // apko copies melange's PACKAGE_MANAGER verbatim, which the SPDX 2.3 schema rejects; this proves the schema
-    // check can fail, and why we normalise the spelling.
+    // apko copies melange's PACKAGE_MANAGER verbatim, which the SPDX 2.3 schema rejects. This proves that the
+    // schema check can fail, and shows why we normalise the spelling.
     [Fact]
     public async Task SchemaCheck_RejectsApkoGeneratorGolden()
     {
@@ -89,7 +89,7 @@ public sealed class ImageSbomBuilderTests
     }
 
     [Fact]
-    public void Build_ShippedEntryWithSamePurlBecomesOnePackage()
+    public void Build_SamePurlMergesEntries()
     {
         var input = SbomFixtures.Image(
             [SbomFixtures.GeneratorPackage("libattr1", "2.5.1-r2")], new OsRelease("wolfi", "Wolfi", "20230201"));

@@ -132,7 +132,7 @@ public sealed class SbomGeneratorTests
     }
 
     [Fact]
-    public void GenerateImage_CycloneDxHasEveryPackageWithPurl()
+    public void GenerateImage_CycloneDxListsEveryPurl()
     {
         var input = SbomFixtures.Image(SbomFixtures.AlpinePackages(), new OsRelease("alpine", "Alpine Linux", "3.19.1"));
 
