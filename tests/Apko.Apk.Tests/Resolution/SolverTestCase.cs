@@ -21,8 +21,14 @@ internal sealed class SolverTestCase
 
     public string Name { get; }
 
-    /// <summary>Repository files in order, each with its tag; a <c>!</c> prefix in the file marks a local one.</summary>
-    public List<(string File, string? Tag)> Repositories { get; } = [];
+    /// <summary>
+    /// Repository files in order, each with its tag and architecture; a <c>!</c> prefix in the file marks a local one.
+    /// The architecture is <c>x86_64</c> unless a <c>--test-arch NAME</c> argument (an addition to apk-tools' harness,
+    /// for multi-architecture cases) comes before the repository.
+    /// </summary>
+    public List<(string File, string? Tag, string Arch)> Repositories { get; } = [];
+
+    public IReadOnlyList<string> Architectures => Repositories.Select(r => r.Arch).Distinct().ToList();
 
     public string? InstalledFile { get; private set; }
 
@@ -49,6 +55,7 @@ internal sealed class SolverTestCase
 
     private void ReadArguments(List<string> arguments)
     {
+        var arch = "x86_64";
         for (var i = 0; i < arguments.Count; i++)
         {
             var argument = arguments[i];
@@ -57,7 +64,12 @@ internal sealed class SolverTestCase
                 case "--test-repo":
                     var repository = arguments[++i];
                     var colon = repository.IndexOf(':', StringComparison.Ordinal);
-                    Repositories.Add(colon < 0 ? (repository, null) : (repository[(colon + 1)..], repository[..colon]));
+                    Repositories.Add(colon < 0
+                        ? (repository, null, arch)
+                        : (repository[(colon + 1)..], repository[..colon], arch));
+                    break;
+                case "--test-arch":
+                    arch = arguments[++i];
                     break;
                 case "--test-instdb":
                     InstalledFile = arguments[++i];
@@ -132,7 +144,7 @@ internal sealed class SolverTestCase
     {
         var noNetwork = GlobalOptions.Contains("--no-network");
         var repositories = new List<RepositoryIndex>();
-        foreach (var (file, tag) in Repositories)
+        foreach (var (file, tag, arch) in Repositories)
         {
             var isLocal = file.StartsWith('!');
             if (noNetwork && !isLocal)
@@ -142,7 +154,7 @@ internal sealed class SolverTestCase
 
             var path = Path.Combine(Directory, file.TrimStart('!'));
             var packages = ReadIndexText(path);
-            repositories.Add(new RepositoryIndex(new Repository(path, tag), "x86_64", new ApkIndex("", packages)));
+            repositories.Add(new RepositoryIndex(new Repository(path, tag), arch, new ApkIndex("", packages)));
         }
 
         return repositories;
@@ -192,6 +204,13 @@ internal sealed class SolverTestCase
     }
 
     public static string FixtureDirectory => Fixtures.Path("apk-tools-solver", "2.14");
+
+    /// <summary>This project's own cases, read from the source tree.</summary>
+    public static string OwnCaseDirectory =>
+        Path.Combine(Fixtures.RepositoryRoot, "tests", "Apko.Apk.Tests", "Resolution", "testdata");
+
+    public static TheoryData<string> ListCases(string directory) => new(
+        System.IO.Directory.GetFiles(directory, "*.test").Select(Path.GetFileName).Order(StringComparer.Ordinal)!);
 
     public override string ToString() => Name;
 }
