@@ -31,6 +31,7 @@ public sealed partial class PackageInstaller
             throw FileSystemErrors.AlreadyExists(entry.Path, existing.Type);
         }
 
+        // As in apko, the last package that lists a directory sets its mtime.
         existing.ModificationTime = entry.ModificationTime;
         if (existing.Package is not null)
         {

@@ -114,7 +114,7 @@ public sealed partial class PackageInstaller
                 ApplyFile(installed, entry);
             }
         }
-        catch (ApkException error) when (error.Code.StartsWith("APKO240", StringComparison.Ordinal))
+        catch (ApkException error) when (FileSystemErrors.IsFileSystemError(error))
         {
             throw InstallationErrors.EntryFailed(installed.Package, entry.Path, error);
         }

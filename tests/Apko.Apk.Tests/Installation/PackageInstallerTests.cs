@@ -246,6 +246,30 @@ public sealed class PackageInstallerTests : IDisposable
     }
 
     [Fact]
+    public async Task Install_KeepsBinaryXattrBytes()
+    {
+        var tar = new TestTarBuilder()
+            .Directory("bin")
+            .File("bin/ping", [1], mode: 0x1ED, extra: new Dictionary<string, string>
+            {
+                ["SCHILY.xattr.security.capability"] = "ZZZZ",
+            });
+        var path = await tar.WriteAsync(_directory);
+        var bytes = await File.ReadAllBytesAsync(path, TestContext.Current.CancellationToken);
+        var at = bytes.AsSpan().IndexOf("=ZZZZ\n"u8);
+        byte[] binary = [0xFF, 0xFE, 0x00, 0x80];
+        binary.CopyTo(bytes, at + 1);
+        await File.WriteAllBytesAsync(path, bytes, TestContext.Current.CancellationToken);
+
+        var installer = new PackageInstaller(_fileSystem, _database);
+        var installed = await installer.InstallAsync(Package("ping"), [], path, TestContext.Current.CancellationToken);
+
+        Assert.Equal(binary, _fileSystem.Lstat("bin/ping")!.Xattrs["security.capability"]);
+        var acl = installed.Directories.Single().Files.Single().Acl;
+        Assert.Equal(ExpectedXattrChecksum("security.capability", binary), acl.XattrChecksum);
+    }
+
+    [Fact]
     public async Task Install_SkipsKeepFilesAndDotEntries()
     {
         var tar = new TestTarBuilder().File(".PKGINFO", [1]).Directory("var").File("var/.keep_var", []);
@@ -267,6 +291,22 @@ public sealed class PackageInstallerTests : IDisposable
             () => installer.InstallAsync(Package("bad"), [], path, TestContext.Current.CancellationToken));
 
         Assert.Equal("APKO2417", error.Code);
+    }
+
+    [Fact]
+    public async Task Install_TruncatedTarRejected()
+    {
+        var path = await new TestTarBuilder().Directory("etc").File("etc/big", new byte[4096]).WriteAsync(_directory);
+        var bytes = await File.ReadAllBytesAsync(path, TestContext.Current.CancellationToken);
+        var start = bytes.Length - 1024 - 4096;
+        await File.WriteAllBytesAsync(path, bytes[..(start + 1000)], TestContext.Current.CancellationToken);
+        var installer = new PackageInstaller(_fileSystem, _database);
+
+        var error = await Assert.ThrowsAsync<ApkException>(
+            () => installer.InstallAsync(Package("big"), [], path, TestContext.Current.CancellationToken));
+
+        Assert.Equal("APKO2417", error.Code);
+        Assert.Empty(_fileSystem.Walk());
     }
 
     [Fact]
