@@ -51,7 +51,7 @@ public static class ApkIndexWriter
 
     /// <summary>
     /// Returns the archive bytes: the signature member (when <paramref name="signingKey"/> is set) over the member
-    /// that holds the tar of <c>DESCRIPTION</c> and <c>APKINDEX</c>.
+    /// that contains the tar of <c>DESCRIPTION</c> and <c>APKINDEX</c>.
     /// </summary>
     public static byte[] CreateArchive(ApkIndex index, ApkSigningKey? signingKey)
     {

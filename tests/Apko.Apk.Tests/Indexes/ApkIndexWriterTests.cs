@@ -99,35 +99,6 @@ public sealed class ApkIndexWriterTests
         Assert.Equal("APKO2105", exception.Code);
     }
 
-    [Fact]
-    public async Task ApkRepositoryWriter_WriteAsync_RepositoryVerifies()
-    {
-        using var temp = new TempDirectory();
-        using var key = ApkSigningKey.Generate("repo.rsa.pub");
-
-        var written = await ApkRepositoryWriter.WriteAsync(
-            temp.Path,
-            "aarch64",
-            [ApkPackageWriterTests.CreateHello(), new Apko.Apk.Packages.ApkPackageBuilder("empty", "0.1-r0", "noarch")],
-            key,
-            Token);
-        var keyring = await Keyring.LoadAsync([Path.Combine(temp.Path, "repo.rsa.pub")], Token);
-        var index = await ApkIndexReader.ReadAsync(
-            Path.Combine(temp.Path, "aarch64", "APKINDEX.tar.gz"),
-            ApkIndexReadOptions.Verified(keyring),
-            Token);
-
-        Assert.Equal(["hello", "empty"], index.Packages.Select(package => package.Name));
-        Assert.All(index.Packages, package => Assert.Equal("aarch64", package.Arch));
-        Assert.Equal(written.Packages.Count, index.Packages.Count);
-        foreach (var entry in index.Packages)
-        {
-            var path = Path.Combine(temp.Path, "aarch64", $"{entry.Name}-{entry.Version}.apk");
-            await using var file = await Apko.Apk.Packages.ApkPackageReader.OpenAsync(path, new() { IndexEntry = entry }, Token);
-            Assert.Equal(entry.Size, file.Metadata.Size);
-        }
-    }
-
     private static async Task<string> ReadApkIndexTextAsync(string path)
     {
         await using var file = File.OpenRead(path);
