@@ -80,9 +80,20 @@ public sealed class Keyring
         return new Keyring(keys);
     }
 
-    /// <summary>Finds the key a signature entry names, such as <c>melange.rsa.pub</c> or <c>melange</c>.</summary>
-    public bool TryGetKey(string keyName, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out ApkPublicKey? key) =>
-        _keys.TryGetValue(Normalize(keyName), out key);
+    /// <summary>
+    /// Finds a key by the name a signature entry carries, such as <c>melange.rsa.pub</c> or <c>melange</c>, or by
+    /// the whole entry name, such as <c>.SIGN.RSA256.melange.rsa.pub</c>.
+    /// </summary>
+    public bool TryGetKey(string keyName, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out ApkPublicKey? key)
+    {
+        if (keyName.StartsWith(ApkSignature.EntryPrefix, StringComparison.Ordinal)
+            && ApkSignature.TryParseEntryName(keyName, out _, out var entryKeyName))
+        {
+            keyName = entryKeyName;
+        }
+
+        return _keys.TryGetValue(Normalize(keyName), out key);
+    }
 
     private static string Normalize(string name) =>
         name.EndsWith(KeySuffix, StringComparison.Ordinal) ? name[..^KeySuffix.Length] : name;
