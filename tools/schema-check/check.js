@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Validates one JSON document against a JSON schema (draft-07), fully offline.
-// Usage: node check.js SCHEMA FILE
+// Usage: node check.js SCHEMA FILE [FILE...]
 // Every other *.json file in the schema's folder is loaded as an extra schema, so that
 // $ref to a sibling file (CycloneDX 1.6 refers to spdx.schema.json and jsf-0.82.schema.json) resolves.
 // Exit codes: 0 valid, 1 invalid (errors on stderr), 2 usage or load error.
@@ -16,19 +16,17 @@ function readJson(file) {
 }
 
 function main(argv) {
-  if (argv.length !== 2) {
-    process.stderr.write('usage: node check.js SCHEMA FILE\n');
+  if (argv.length < 2) {
+    process.stderr.write('usage: node check.js SCHEMA FILE [FILE...]\n');
     return 2;
   }
 
-  const [schemaPath, dataPath] = argv.map((p) => path.resolve(p));
+  const [schemaPath, ...dataPaths] = argv.map((p) => path.resolve(p));
   let schema;
-  let data;
   try {
     schema = readJson(schemaPath);
-    data = readJson(dataPath);
   } catch (error) {
-    process.stderr.write(`cannot read input: ${error.message}\n`);
+    process.stderr.write(`cannot read schema: ${error.message}\n`);
     return 2;
   }
 
@@ -56,15 +54,29 @@ function main(argv) {
     return 2;
   }
 
-  if (validate(data)) {
-    process.stdout.write(`${dataPath}: valid\n`);
-    return 0;
-  }
+  let status = 0;
+  for (const dataPath of dataPaths) {
+    let data;
+    try {
+      data = readJson(dataPath);
+    } catch (error) {
+      process.stderr.write(`${dataPath}: cannot read: ${error.message}\n`);
+      status = 1;
+      continue;
+    }
 
-  for (const error of validate.errors) {
-    process.stderr.write(`${dataPath}: ${error.instancePath || '/'} ${error.message} ${JSON.stringify(error.params)}\n`);
+    if (validate(data)) {
+      process.stdout.write(`${dataPath}: valid\n`);
+      continue;
+    }
+
+    status = 1;
+    for (const error of validate.errors) {
+      const where = error.instancePath || '/';
+      process.stderr.write(`${dataPath}: ${where} ${error.message} ${JSON.stringify(error.params)}\n`);
+    }
   }
-  return 1;
+  return status;
 }
 
 process.exitCode = main(process.argv.slice(2));

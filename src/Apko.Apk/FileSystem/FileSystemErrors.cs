@@ -35,6 +35,10 @@ internal static class FileSystemErrors
         "APKO2408",
         $"Image path '/{path}' is a {Describe(type)}, not a regular file.");
 
+    /// <summary>Returns whether <paramref name="error"/> is one of the errors above.</summary>
+    public static bool IsFileSystemError(ApkException error) =>
+        error.Code.StartsWith("APKO240", StringComparison.Ordinal);
+
     private static string Describe(FileNodeType type) => type switch
     {
         FileNodeType.Directory => "directory",

@@ -28,7 +28,8 @@ internal sealed class Utf8OrdinalComparer : IComparer<string>
             var hasRight = right.MoveNext();
             if (!hasLeft || !hasRight)
             {
-                return hasLeft == hasRight ? 0 : hasLeft ? 1 : -1;
+                // The shorter string sorts first; equal strings end together.
+                return hasLeft.CompareTo(hasRight);
             }
 
             // UTF-8 byte order equals code point order, so comparing runes gives the byte order.

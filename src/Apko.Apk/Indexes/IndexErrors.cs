@@ -27,7 +27,7 @@ internal static class IndexErrors
 
     public static ApkException UnexpectedEntry(string source, string entry) => new(
         "APKO2111",
-        $"{source}: unexpected tar entry '{Truncate(entry)}'; an index holds only DESCRIPTION and APKINDEX. "
+        $"{source}: unexpected tar entry '{Truncate(entry)}'. An index contains only DESCRIPTION and APKINDEX. "
         + FetchAgain);
 
     public static ApkException MissingApkIndex(string source) => new(
@@ -46,7 +46,7 @@ internal static class IndexErrors
 
     public static ApkException SignatureMemberMixed(string source, string entry) => new(
         "APKO2115",
-        $"{source}: the signature gzip member also holds '{Truncate(entry)}'; signed content must start its own "
+        $"{source}: the signature gzip member also contains '{Truncate(entry)}', but signed content must start its own "
         + $"gzip member. {FetchAgain}");
 
     public static ApkException PlainTextNotVerifiable(string source) => new(

@@ -39,15 +39,31 @@ public sealed class InstalledDatabase
         {
             foreach (var file in directory.Files.ToList())
             {
-                SetFile(package, directory, file);
+                ClaimFile(package, directory, file);
             }
         }
     }
 
     internal FileOwner? FindOwner(string path) => _owners.GetValueOrDefault(path);
 
-    /// <summary>Records <paramref name="file"/> as owned by <paramref name="package"/>, taking it from its previous owner.</summary>
+    /// <summary>Records <paramref name="file"/> as installed by <paramref name="package"/> in its directory record.</summary>
     internal void SetFile(InstalledPackage package, InstalledDirectory directory, InstalledFile file)
+    {
+        var path = directory.PathOf(file.Name);
+        if (_owners.TryGetValue(path, out var previous) && previous.Directory == directory)
+        {
+            directory.ReplaceFile(file);
+        }
+        else
+        {
+            directory.AddFile(file);
+        }
+
+        ClaimFile(package, directory, file);
+    }
+
+    /// <summary>Makes <paramref name="package"/> the owner of a file, removing it from its previous owner's record.</summary>
+    private void ClaimFile(InstalledPackage package, InstalledDirectory directory, InstalledFile file)
     {
         var path = directory.PathOf(file.Name);
         if (_owners.TryGetValue(path, out var previous) && previous.Directory != directory)
@@ -55,7 +71,6 @@ public sealed class InstalledDatabase
             previous.Directory.RemoveFile(file.Name);
         }
 
-        directory.SetFile(file);
         _owners[path] = new FileOwner(package, directory, file);
     }
 }

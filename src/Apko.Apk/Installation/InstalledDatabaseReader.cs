@@ -97,7 +97,7 @@ public static class InstalledDatabaseReader
             foreach (var (directory, files) in _directories)
             {
                 var added = package.AddDirectory(directory.Path, directory.Acl);
-                files.ForEach(added.SetFile);
+                files.ForEach(added.AddFile);
             }
 
             database.Add(package);

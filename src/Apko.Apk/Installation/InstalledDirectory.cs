@@ -30,16 +30,18 @@ public sealed class InstalledDirectory
     /// <summary>Returns the path of a file in this directory.</summary>
     public string PathOf(string fileName) => Path.Length == 0 ? fileName : Path + "/" + fileName;
 
-    internal void SetFile(InstalledFile file)
+    internal void AddFile(InstalledFile file) => _files.Add(file);
+
+    internal void ReplaceFile(InstalledFile file)
     {
         var index = _files.FindIndex(existing => existing.Name == file.Name);
-        if (index >= 0)
+        if (index < 0)
         {
-            _files[index] = file;
+            _files.Add(file);
             return;
         }
 
-        _files.Add(file);
+        _files[index] = file;
     }
 
     internal void RemoveFile(string name) => _files.RemoveAll(file => file.Name == name);

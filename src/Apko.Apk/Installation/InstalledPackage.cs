@@ -9,6 +9,7 @@ namespace Apko.Apk.Installation;
 public sealed class InstalledPackage
 {
     private readonly List<InstalledDirectory> _directories = [];
+    private readonly Dictionary<string, InstalledDirectory> _directoriesByPath = new(StringComparer.Ordinal);
 
     /// <summary>Creates a record without directories.</summary>
     /// <param name="package">Package metadata; <see cref="ApkPackage.Checksum"/> identifies its scripts and triggers.</param>
@@ -36,7 +37,7 @@ public sealed class InstalledPackage
     public IReadOnlyList<InstalledDirectory> Directories => _directories;
 
     /// <summary>Returns the directory record for <paramref name="path"/>, or null.</summary>
-    public InstalledDirectory? FindDirectory(string path) => _directories.Find(directory => directory.Path == path);
+    public InstalledDirectory? FindDirectory(string path) => _directoriesByPath.GetValueOrDefault(path);
 
     internal InstalledDirectory AddDirectory(string path, FileAcl acl)
     {
@@ -45,6 +46,7 @@ public sealed class InstalledPackage
         {
             directory = new InstalledDirectory(path, acl);
             _directories.Add(directory);
+            _directoriesByPath.Add(path, directory);
         }
 
         directory.Acl = acl;

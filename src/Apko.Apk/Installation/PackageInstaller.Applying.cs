@@ -17,7 +17,7 @@ public sealed partial class PackageInstaller
 
         if (existing.Type == FileNodeType.Symlink)
         {
-            // A link to a directory stays, as with usr-merge's /lib -> usr/lib; apk-tools does not follow it.
+            // A link to a directory stays, such as usr-merge's /lib -> usr/lib, because apk-tools does not replace it.
             if (_fileSystem.Stat(entry.Path)?.Type != FileNodeType.Directory)
             {
                 throw FileSystemErrors.NotADirectory(entry.Path);
@@ -31,6 +31,7 @@ public sealed partial class PackageInstaller
             throw FileSystemErrors.AlreadyExists(entry.Path, existing.Type);
         }
 
+        // As in apko, the last package that lists a directory sets its mtime.
         existing.ModificationTime = entry.ModificationTime;
         if (existing.Package is not null)
         {

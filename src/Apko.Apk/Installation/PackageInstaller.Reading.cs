@@ -30,10 +30,12 @@ public sealed partial class PackageInstaller
         {
             try
             {
+                var headerStart = 0L;
                 while (await reader.GetNextEntryAsync(copyData: false, cancellationToken).ConfigureAwait(false)
                        is { } entry)
                 {
-                    var source = new EntrySource(package, dataTarPath, stream.Position, regularFiles);
+                    var source = new EntrySource(package, dataTarPath, headerStart, stream.Position, regularFiles);
+                    headerStart = (stream.Position + entry.Length + 511) / 512 * 512;
                     var planned = await PlanEntryAsync(source, entry, cancellationToken).ConfigureAwait(false);
                     if (planned is null)
                     {
@@ -81,7 +83,7 @@ public sealed partial class PackageInstaller
             Uid = entry.Uid,
             Gid = entry.Gid,
             ModificationTime = entry.ModificationTime.ToUnixTimeSeconds(),
-            Xattrs = ReadXattrs(entry),
+            Xattrs = ReadXattrs(source, entry),
         };
         return type switch
         {
@@ -123,6 +125,14 @@ public sealed partial class PackageInstaller
             {
                 ArrayPool<byte>.Shared.Return(buffer);
             }
+        }
+
+        if (length != entry.Length)
+        {
+            throw InstallationErrors.CorruptDataTar(
+                source.Package,
+                source.DataTarPath,
+                new InvalidDataException($"'{planned.Path}' ends after {length} of its {entry.Length} bytes"));
         }
 
         var actual = hash.GetHashAndReset();
@@ -179,23 +189,13 @@ public sealed partial class PackageInstaller
             : throw InstallationErrors.InvalidChecksumRecord(package, path, value);
     }
 
-    // TODO: System.Formats.Tar decodes PAX values as UTF-8, so binary attribute values such as
-    // security.capability are altered; read the raw PAX records to keep them byte for byte.
-    private static Dictionary<string, byte[]> ReadXattrs(TarEntry entry)
+    private static Dictionary<string, byte[]> ReadXattrs(EntrySource source, TarEntry entry)
     {
-        var xattrs = new Dictionary<string, byte[]>(StringComparer.Ordinal);
-        if (entry is PaxTarEntry pax)
-        {
-            foreach (var (key, value) in pax.ExtendedAttributes)
-            {
-                if (key.StartsWith(XattrRecordPrefix, StringComparison.Ordinal))
-                {
-                    xattrs[key[XattrRecordPrefix.Length..]] = Encoding.UTF8.GetBytes(value);
-                }
-            }
-        }
-
-        return xattrs;
+        var hasXattrs = entry is PaxTarEntry pax
+            && pax.ExtendedAttributes.Keys.Any(key => key.StartsWith(XattrRecordPrefix, StringComparison.Ordinal));
+        return hasXattrs
+            ? RawPaxRecords.ReadXattrs(source.DataTarPath, source.HeaderStart, source.DataOffset)
+            : new Dictionary<string, byte[]>(StringComparer.Ordinal);
     }
 
     private static FileNodeType? MapType(TarEntryType type) => type switch
@@ -213,10 +213,11 @@ public sealed partial class PackageInstaller
 
     private static string NameOf(string path) => path[(path.LastIndexOf('/') + 1)..];
 
-    /// <summary>Where an entry comes from: its package, the tar file and the offset of its data there.</summary>
+    /// <summary>Where an entry comes from: its package, the tar file and the offsets of its headers and data.</summary>
     private sealed record EntrySource(
         ApkPackage Package,
         string DataTarPath,
+        long HeaderStart,
         long DataOffset,
         Dictionary<string, PlannedEntry> RegularFiles);
 }

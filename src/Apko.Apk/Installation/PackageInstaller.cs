@@ -29,7 +29,7 @@ public sealed partial class PackageInstaller
     /// <param name="package">Package metadata, with <see cref="ApkPackage.Checksum"/>, replaces and triggers.</param>
     /// <param name="controlEntries">The control section's entries; install scripts go to <c>scripts.tar</c>.</param>
     /// <param name="dataTarPath">
-    /// Path of the package's decompressed data tar. Regular files in the image refer to byte ranges of this file
+    /// Absolute path of the package's decompressed data tar. Regular files in the image refer to byte ranges of this file
     /// instead of copying them, so it must stay unchanged for as long as the file system is used. Entries whose
     /// names start with a dot (control and signature entries) are skipped, so the decompressed whole .apk works too.
     /// </param>
@@ -48,6 +48,11 @@ public sealed partial class PackageInstaller
         ArgumentNullException.ThrowIfNull(package);
         ArgumentNullException.ThrowIfNull(controlEntries);
         ArgumentException.ThrowIfNullOrEmpty(dataTarPath);
+        if (!Path.IsPathFullyQualified(dataTarPath))
+        {
+            throw new ArgumentException($"The data tar path '{dataTarPath}' must be absolute.", nameof(dataTarPath));
+        }
+
         if (string.IsNullOrEmpty(package.Checksum))
         {
             throw InstallationErrors.MissingChecksum(package);
@@ -114,7 +119,7 @@ public sealed partial class PackageInstaller
                 ApplyFile(installed, entry);
             }
         }
-        catch (ApkException error) when (error.Code.StartsWith("APKO240", StringComparison.Ordinal))
+        catch (ApkException error) when (FileSystemErrors.IsFileSystemError(error))
         {
             throw InstallationErrors.EntryFailed(installed.Package, entry.Path, error);
         }

@@ -1,6 +1,6 @@
 namespace Apko.Apk.Installation;
 
-/// <summary>The install script names apk-tools 2.14 knows, in the order it writes them to <c>scripts.tar</c>.</summary>
+/// <summary>The install script names apk-tools 2.14 recognizes, in the order it writes them to <c>scripts.tar</c>.</summary>
 internal static class PackageScripts
 {
     public static IReadOnlyList<string> Actions { get; } =

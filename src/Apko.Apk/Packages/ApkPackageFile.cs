@@ -114,6 +114,21 @@ public sealed class ApkPackageFile : IDisposable, IAsyncDisposable
             () => PackageErrors.DataTooLarge(Path, _limits.MaxDataSize));
     }
 
+    /// <summary>
+    /// Writes the decompressed data tar to <paramref name="path"/> through a temporary file, so that a failed copy
+    /// leaves no partial file.
+    /// </summary>
+    /// <exception cref="ApkException">The data is corrupt or too large, or the file cannot be written.</exception>
+    public Task SaveDataTarAsync(string path, CancellationToken cancellationToken) =>
+        AtomicFile.WriteAsync(
+            path,
+            async (output, token) =>
+            {
+                await using var data = OpenDataTar();
+                await data.CopyToAsync(output, token).ConfigureAwait(false);
+            },
+            cancellationToken);
+
     /// <summary>Closes the file.</summary>
     public void Dispose() => _handle.Dispose();
 

@@ -9,9 +9,9 @@ namespace Apko.Apk.Packages;
 /// </summary>
 /// <remarks>
 /// DeflateStream reads ahead and does not report how much input it used, so the end is found afterwards. The
-/// deflate data ends inside the last chunk handed out (the inflater asked for that chunk, so it had not finished
-/// before it) and is followed by the 8-byte trailer with the CRC-32 and length of the member's decompressed bytes
-/// (RFC 1952), then by the next member's magic or the end of the input.
+/// deflate data ends inside the last chunk handed out, because the inflater asked for that chunk and so had not
+/// finished before it. The 8-byte trailer follows, with the CRC-32 and length of the member's decompressed bytes
+/// (RFC 1952), and after it comes the next member's magic or the end of the input.
 /// </remarks>
 internal sealed partial class GzipFeeder : Stream
 {

@@ -41,8 +41,8 @@ internal static class GzipMemberReader
     }
 
     /// <summary>
-    /// Returns the name of the first tar entry in the gzip member at the stream position, or null when the stream is
-    /// at its end or the member cannot be read; the position is restored.
+    /// Returns the name of the first tar entry in the gzip member at the stream position, and restores the position.
+    /// Returns null when the stream is at its end or the member cannot be read.
     /// </summary>
     public static async Task<string?> PeekFirstEntryNameAsync(Stream source, CancellationToken cancellationToken)
     {

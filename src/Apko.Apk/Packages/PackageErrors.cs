@@ -88,5 +88,10 @@ internal static class PackageErrors
         $"Cannot read package '{path}': {inner.Message}",
         inner);
 
+    public static ApkException Unwritable(string path, Exception inner) => new(
+        "APKO2150",
+        $"Cannot write '{path}': {inner.Message} Check that the directory exists and is writable.",
+        inner);
+
     private static string Truncate(string text) => text.Length <= 60 ? text : text[..60] + "…";
 }

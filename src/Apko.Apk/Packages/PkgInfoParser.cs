@@ -6,7 +6,7 @@ namespace Apko.Apk.Packages;
 
 /// <summary>
 /// Parses <c>.PKGINFO</c>: <c>key = value</c> lines, <c>#</c> comments, and repeatable list keys (<c>depend</c>,
-/// <c>provides</c>, <c>install_if</c>, <c>replaces</c>, <c>triggers</c>), whose values may also hold several
+/// <c>provides</c>, <c>install_if</c>, <c>replaces</c>, <c>triggers</c>), whose values may also contain several
 /// space-separated atoms. Keys this model has no field for (<c>packager</c>) are ignored.
 /// </summary>
 internal static class PkgInfoParser

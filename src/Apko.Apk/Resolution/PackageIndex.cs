@@ -5,7 +5,7 @@ namespace Apko.Apk.Resolution;
 /// <summary>
 /// Every package of the configured repositories and the installed database, looked up by name and by provided name.
 /// A package offered by several repositories (same checksum) is one package with several repository bits, as in
-/// apk-tools.
+/// apk-tools, which also keeps only the first record when two records share a checksum.
 /// </summary>
 internal sealed class PackageIndex
 {
@@ -52,23 +52,26 @@ internal sealed class PackageIndex
     public IReadOnlyList<IndexProvider> GetProviders(string name) =>
         _providers.TryGetValue(name, out var providers) ? providers : s_noProviders;
 
-    /// <summary>Returns the names of packages whose <c>install_if</c> mentions <paramref name="name"/>.</summary>
+    /// <summary>
+    /// Returns the names of packages whose <c>install_if</c> mentions <paramref name="name"/>, and the names those
+    /// packages provide.
+    /// </summary>
     public IReadOnlyList<string> GetReverseInstallIf(string name) =>
         _reverseInstallIf.TryGetValue(name, out var names) ? names : s_noNames;
 
     private IndexPackage AddOrMerge(ApkPackage package)
     {
-        if (package.Checksum is { } checksum && _byChecksum.TryGetValue(checksum, out var known)
-            && known.Package.Name == package.Name && known.Package.Version == package.Version)
+        var checksum = NormalizeChecksum(package.Checksum);
+        if (checksum is not null && _byChecksum.TryGetValue(checksum, out var known))
         {
             return known;
         }
 
         var added = new IndexPackage(_packages.Count, package);
         _packages.Add(added);
-        if (package.Checksum is not null)
+        if (checksum is not null)
         {
-            _byChecksum.TryAdd(package.Checksum, added);
+            _byChecksum.Add(checksum, added);
         }
 
         AddProvider(package.Name, new IndexProvider(added, package.Version));
@@ -80,9 +83,30 @@ internal sealed class PackageIndex
         foreach (var trigger in added.InstallIf)
         {
             AddReverseInstallIf(trigger.Name, package.Name);
+            foreach (var (name, _) in added.Provides)
+            {
+                AddReverseInstallIf(trigger.Name, name);
+            }
         }
 
         return added;
+    }
+
+    /// <summary>
+    /// Returns the checksum as hex of its decoded bytes, so that two spellings of the same bytes (base64 text may
+    /// differ in its unused low bits) identify the same package, as apk-tools compares them; null when absent.
+    /// </summary>
+    private static string? NormalizeChecksum(string? checksum)
+    {
+        if (checksum is null || checksum.Length < 3 || checksum[0] != 'Q')
+        {
+            return checksum;
+        }
+
+        Span<byte> bytes = stackalloc byte[64];
+        return Convert.TryFromBase64Chars(checksum.AsSpan(2), bytes, out var written)
+            ? checksum[..2] + Convert.ToHexString(bytes[..written])
+            : checksum;
     }
 
     private void AddProvider(string name, IndexProvider provider)

@@ -1,9 +1,10 @@
 namespace Apko.Apk.Resolution;
 
 /// <summary>
-/// Explains a failed solve in the layout of apk-tools 2.14's "unable to select packages" report: first every
-/// required name that got no package (missing, or virtual with several candidates), then every chosen package in
-/// error with the tags that mask it, the packages it collides with, and the constraints it breaks and satisfies.
+/// Explains a failed solve in the layout of apk-tools 2.14's "unable to select packages" report: required names
+/// that ended up without a real provider (missing, or virtual with no provider chosen automatically), and for each
+/// chosen package the tags that mask it, the packages it collides with, and the constraints it breaks and satisfies.
+/// An entry appears only when it has something to report.
 /// </summary>
 internal sealed class ProblemReport
 {
@@ -12,9 +13,13 @@ internal sealed class ProblemReport
 
     private const int PresentState = 1;
     private const int MissingState = 2;
+    private const int VirtualOnlyState = 4;
+    private const int InstallIfState = 8;
 
     private readonly Solver _solver;
     private readonly HashSet<SolverPackage> _marked;
+    private readonly Dictionary<SolverName, int> _nameStates = [];
+    private readonly Dictionary<SolverPackage, int> _packageStates = [];
     private readonly ReportWriter _writer = new(LineWidth);
 
     private ProblemReport(Solver solver)
@@ -36,39 +41,125 @@ internal sealed class ProblemReport
         foreach (var package in _solver.InstallOrder)
         {
             _solver.Bind(package);
-            package.Name.ReportState |= PresentState;
-            foreach (var (provided, _) in package.Provides)
-            {
-                provided.ReportState |= PresentState;
-            }
         }
 
+        MarkDependencies(_solver.World);
         WriteMissingNames(_solver.World);
         foreach (var package in _solver.InstallOrder)
         {
+            WritePackage(package);
             WriteMissingNames(package.Depends);
         }
+    }
 
-        foreach (var package in _solver.InstallOrder)
+    private int GetState(SolverName name) => _nameStates.GetValueOrDefault(name);
+
+    private void AddState(SolverName name, int state) => _nameStates[name] = GetState(name) | state;
+
+    /// <summary>Marks the names that the chosen packages reached from the world really provide.</summary>
+    private void MarkDependencies(IEnumerable<SolverDependency> dependencies)
+    {
+        foreach (var dependency in dependencies)
         {
-            if (package.Error)
+            if (!dependency.IsConflict)
             {
-                WritePackage(package);
+                MarkName(dependency.Name, PresentState);
             }
         }
     }
+
+    /// <summary>
+    /// Marks the chosen providers of a name and what they bring. A package that offers the name only as a virtual
+    /// provide without a provider priority does not make the name present, because the solver never picks it by
+    /// itself.
+    /// </summary>
+    private void MarkName(SolverName name, int requestedState)
+    {
+        foreach (var provider in name.Providers)
+        {
+            var package = provider.Package!;
+            if (!_marked.Contains(package))
+            {
+                continue;
+            }
+
+            var state = requestedState;
+            if (state is PresentState or InstallIfState
+                && package.Package.ProviderPriority == 0 && !IsConcreteProvider(package, name))
+            {
+                state = VirtualOnlyState;
+            }
+
+            var packageState = _packageStates.GetValueOrDefault(package);
+            if ((packageState & state) != 0)
+            {
+                continue;
+            }
+
+            _packageStates[package] = packageState | state;
+            MarkPackage(package, state);
+        }
+    }
+
+    private void MarkPackage(SolverPackage package, int state)
+    {
+        AddState(package.Name, state);
+        foreach (var (provided, version) in package.Provides)
+        {
+            AddState(provided, state == InstallIfState && version is null ? VirtualOnlyState : state);
+        }
+
+        MarkDependencies(package.Depends);
+        if (state is PresentState or InstallIfState)
+        {
+            MarkTriggeredInstallIf(package.Name);
+            foreach (var (provided, _) in package.Provides)
+            {
+                MarkTriggeredInstallIf(provided);
+            }
+        }
+    }
+
+    private void MarkTriggeredInstallIf(SolverName trigger)
+    {
+        foreach (var name in trigger.ReverseInstallIf)
+        {
+            foreach (var provider in name.Providers)
+            {
+                var package = provider.Package!;
+                if (!_marked.Contains(package) || package.InstallIf.Count == 0)
+                {
+                    continue;
+                }
+
+                var triggered = package.InstallIf.TrueForAll(
+                    atom => atom.IsConflict != ((GetState(atom.Name) & (PresentState | InstallIfState)) != 0));
+                if (triggered)
+                {
+                    MarkName(package.Name, InstallIfState);
+                    foreach (var (provided, _) in package.Provides)
+                    {
+                        MarkName(provided, InstallIfState);
+                    }
+                }
+            }
+        }
+    }
+
+    private static bool IsConcreteProvider(SolverPackage package, SolverName name) =>
+        package.Name == name || package.Provides.Exists(p => p.Name == name && p.Version is not null);
 
     private void WriteMissingNames(IEnumerable<SolverDependency> dependencies)
     {
         foreach (var dependency in dependencies)
         {
             var name = dependency.Name;
-            if (dependency.IsConflict || (name.ReportState & (PresentState | MissingState)) != 0)
+            if (dependency.IsConflict || (GetState(name) & (InstallIfState | PresentState | MissingState)) != 0)
             {
                 continue;
             }
 
-            name.ReportState |= MissingState;
+            AddState(name, MissingState);
             WriteMissingName(name);
         }
     }
@@ -80,11 +171,7 @@ internal sealed class ProblemReport
             _writer.StartEntry($"{name.Name} (virtual)");
             _writer.AddWords("note:", "please select one of the 'provided by' packages explicitly");
             _writer.EndGroup();
-            foreach (var providerName in name.Providers.Select(p => p.Package!.Name.Name).Distinct())
-            {
-                _writer.AddItem("provided by:", providerName);
-            }
-
+            WriteProvidedBy(name);
             _writer.EndGroup();
         }
         else
@@ -111,28 +198,57 @@ internal sealed class ProblemReport
         _writer.EndGroup();
     }
 
-    /// <summary>Returns the first dependency on <paramref name="name"/> of each chosen package that has one.</summary>
+    /// <summary>
+    /// Lists the providers of a virtual name: a package name alone when all its versions provide the name, otherwise
+    /// each providing package with its version.
+    /// </summary>
+    private void WriteProvidedBy(SolverName name)
+    {
+        var references = new Dictionary<SolverName, int>();
+        foreach (var provider in name.Providers)
+        {
+            references[provider.Package!.Name] = references.GetValueOrDefault(provider.Package.Name) + 1;
+        }
+
+        foreach (var provider in name.Providers)
+        {
+            var packageName = provider.Package!.Name;
+            var count = references[packageName];
+            if (count == packageName.Providers.Count)
+            {
+                _writer.AddItem("provided by:", packageName.Name);
+                references[packageName] = 0;
+            }
+            else if (count > 0)
+            {
+                _writer.AddItem("provided by:", provider.Package.ToString());
+                references[packageName] = count - 1;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Returns, for each name that depends on <paramref name="name"/>, the first dependency on it of the first chosen
+    /// package of that name.
+    /// </summary>
     private IEnumerable<(SolverPackage Package, SolverDependency Dependency)> FindMarkedDependents(SolverName name)
     {
         var visited = new HashSet<SolverPackage>();
         foreach (var reverse in name.ReverseDepends)
         {
-            foreach (var provider in reverse.Providers)
+            var dependent = reverse.Providers
+                .Select(provider => provider.Package!)
+                .FirstOrDefault(package => _marked.Contains(package) && !visited.Contains(package));
+            if (dependent is null)
             {
-                var package = provider.Package!;
-                if (!_marked.Contains(package) || !visited.Add(package))
-                {
-                    continue;
-                }
+                continue;
+            }
 
-                foreach (var dependency in package.Depends)
-                {
-                    if (dependency.Name == name && !dependency.IsConflict)
-                    {
-                        yield return (package, dependency);
-                        break;
-                    }
-                }
+            visited.Add(dependent);
+            var dependency = dependent.Depends.Find(d => d.Name == name && !d.IsConflict);
+            if (dependency.Name is not null)
+            {
+                yield return (dependent, dependency);
             }
         }
     }

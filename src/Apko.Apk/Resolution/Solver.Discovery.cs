@@ -58,9 +58,10 @@ internal sealed partial class Solver
         foreach (var dependency in package.Depends)
         {
             Discover(dependency.Name);
-            if (!dependency.Name.ReverseDepends.Contains(package.Name))
+            dependency.Name.AddReverseDepend(package.Name, package.Index.Id);
+            foreach (var (provided, _) in package.Provides)
             {
-                dependency.Name.ReverseDepends.Add(package.Name);
+                dependency.Name.AddReverseDepend(provided, package.Index.Id);
             }
         }
     }

@@ -8,8 +8,35 @@ internal sealed class SolverName(string name)
     /// <summary>Packages named so or providing the name, in index order.</summary>
     public List<SolverProvider> Providers { get; } = [];
 
-    /// <summary>Names of discovered packages that depend on this name.</summary>
+    /// <summary>
+    /// Names of discovered packages that depend on this name, and the names those packages provide, in index order
+    /// of the first such package.
+    /// </summary>
     public List<SolverName> ReverseDepends { get; } = [];
+
+    /// <summary>Index position of the first package that put each <see cref="ReverseDepends"/> entry there.</summary>
+    private readonly List<int> _reverseDependsOrder = [];
+
+    /// <summary>Records that a package at <paramref name="order"/> in the index, named or providing <paramref name="name"/>, depends on this name.</summary>
+    public void AddReverseDepend(SolverName name, int order)
+    {
+        var existing = ReverseDepends.IndexOf(name);
+        if (existing >= 0)
+        {
+            if (_reverseDependsOrder[existing] <= order)
+            {
+                return;
+            }
+
+            ReverseDepends.RemoveAt(existing);
+            _reverseDependsOrder.RemoveAt(existing);
+        }
+
+        var position = _reverseDependsOrder.FindIndex(other => other > order);
+        position = position < 0 ? ReverseDepends.Count : position;
+        ReverseDepends.Insert(position, name);
+        _reverseDependsOrder.Insert(position, order);
+    }
 
     /// <summary>Names of packages whose <c>install_if</c> mentions this name.</summary>
     public List<SolverName> ReverseInstallIf { get; } = [];
@@ -66,9 +93,6 @@ internal sealed class SolverName(string name)
     public LinkedListNode<SolverName>? QueueNode { get; set; }
 
     public bool ChangesetProcessed { get; set; }
-
-    /// <summary>Flags used while writing the error report.</summary>
-    public int ReportState { get; set; }
 
     public override string ToString() => Name;
 }

@@ -26,7 +26,7 @@ public sealed class ApkPublicKey
     /// <summary>Parses a PEM <c>PUBLIC KEY</c> (PKIX) or <c>RSA PUBLIC KEY</c> block.</summary>
     /// <param name="name">The key file name.</param>
     /// <param name="pem">The PEM text.</param>
-    /// <exception cref="ApkException">The text holds no RSA public key.</exception>
+    /// <exception cref="ApkException">The text contains no RSA public key.</exception>
     public static ApkPublicKey FromPem(string name, string pem)
     {
         try

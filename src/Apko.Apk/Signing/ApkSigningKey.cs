@@ -33,7 +33,7 @@ public sealed class ApkSigningKey : IDisposable
         new(name, RSA.Create(keySize), algorithm);
 
     /// <summary>Parses a PEM RSA private key (<c>PRIVATE KEY</c> or <c>RSA PRIVATE KEY</c>).</summary>
-    /// <exception cref="ApkException">The text holds no RSA private key.</exception>
+    /// <exception cref="ApkException">The text contains no RSA private key.</exception>
     public static ApkSigningKey FromPem(
         string name,
         string pem,

@@ -3,7 +3,7 @@ using System.Text;
 namespace Apko.Apk.Signing;
 
 /// <summary>
-/// Immutable set of trusted RSA public keys, keyed by file name as <c>/etc/apk/keys</c> holds them. A signature
+/// Immutable set of trusted RSA public keys, keyed by file name as <c>/etc/apk/keys</c> stores them. A signature
 /// entry <c>.SIGN.RSA.&lt;name&gt;</c> finds its key by <c>&lt;name&gt;</c>, with or without the
 /// <c>.rsa.pub</c> suffix on either side (proxies serve keys under names without it).
 /// </summary>
@@ -28,7 +28,7 @@ public sealed class Keyring
     /// <summary>Loads key files; each key is named after its file name.</summary>
     /// <param name="paths">Paths of PEM public key files.</param>
     /// <param name="cancellationToken">Cancels the reads.</param>
-    /// <exception cref="ApkException">A file is missing, unreadable or holds no RSA public key.</exception>
+    /// <exception cref="ApkException">A file is missing, unreadable or contains no RSA public key.</exception>
     public static async Task<Keyring> LoadAsync(IEnumerable<string> paths, CancellationToken cancellationToken)
     {
         var keyring = Empty;
@@ -53,7 +53,7 @@ public sealed class Keyring
 
     /// <summary>Creates a keyring from PEM texts, for keys fetched over HTTP or taken from a lock file.</summary>
     /// <param name="keys">Pairs of key file name and PEM bytes.</param>
-    /// <exception cref="ApkException">A text holds no RSA public key.</exception>
+    /// <exception cref="ApkException">A text contains no RSA public key.</exception>
     public static Keyring FromPem(IEnumerable<KeyValuePair<string, ReadOnlyMemory<byte>>> keys)
     {
         var keyring = Empty;
@@ -66,7 +66,7 @@ public sealed class Keyring
     }
 
     /// <summary>Returns a keyring with one more key parsed from PEM bytes; a key of the same name is replaced.</summary>
-    /// <exception cref="ApkException">The bytes hold no RSA public key.</exception>
+    /// <exception cref="ApkException">The bytes contain no RSA public key.</exception>
     public Keyring WithKey(string name, ReadOnlySpan<byte> pem) =>
         WithKey(ApkPublicKey.FromPem(name, Encoding.UTF8.GetString(pem)));
 
@@ -80,9 +80,20 @@ public sealed class Keyring
         return new Keyring(keys);
     }
 
-    /// <summary>Finds the key a signature entry names, such as <c>melange.rsa.pub</c> or <c>melange</c>.</summary>
-    public bool TryGetKey(string keyName, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out ApkPublicKey? key) =>
-        _keys.TryGetValue(Normalize(keyName), out key);
+    /// <summary>
+    /// Finds a key by the name a signature entry carries, such as <c>melange.rsa.pub</c> or <c>melange</c>, or by
+    /// the whole entry name, such as <c>.SIGN.RSA256.melange.rsa.pub</c>.
+    /// </summary>
+    public bool TryGetKey(string keyName, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out ApkPublicKey? key)
+    {
+        if (keyName.StartsWith(ApkSignature.EntryPrefix, StringComparison.Ordinal)
+            && ApkSignature.TryParseEntryName(keyName, out _, out var entryKeyName))
+        {
+            keyName = entryKeyName;
+        }
+
+        return _keys.TryGetValue(Normalize(keyName), out key);
+    }
 
     private static string Normalize(string name) =>
         name.EndsWith(KeySuffix, StringComparison.Ordinal) ? name[..^KeySuffix.Length] : name;

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Apko.Oci.Model;
 
 namespace Apko.Configuration;
 
@@ -8,7 +9,9 @@ namespace Apko.Configuration;
 /// </summary>
 /// <param name="ApkName">The apk-tools name, such as <c>x86_64</c> or <c>armv7</c>.</param>
 /// <param name="OciArchitecture">The OCI platform <c>architecture</c>, such as <c>amd64</c> or <c>arm</c>.</param>
-/// <param name="OciVariant">The OCI platform <c>variant</c>, such as <c>v7</c>; <see langword="null"/> when none.</param>
+/// <param name="OciVariant">
+/// The OCI platform <c>variant</c>, such as <c>v7</c>; <see langword="null"/> when none.
+/// </param>
 public sealed record Architecture(string ApkName, string OciArchitecture, string? OciVariant)
 {
     /// <summary>The nine architectures apko supports, sorted by <see cref="OciName"/>.</summary>
@@ -16,9 +19,9 @@ public sealed record Architecture(string ApkName, string OciArchitecture, string
     [
         new("x86", "386", null),
         new("x86_64", "amd64", null),
-        new("aarch64", "arm64", null),
         new("armhf", "arm", "v6"),
         new("armv7", "arm", "v7"),
+        new("aarch64", "arm64", null),
         new("loongarch64", "loong64", null),
         new("ppc64le", "ppc64le", null),
         new("riscv64", "riscv64", null),
@@ -73,13 +76,17 @@ public sealed record Architecture(string ApkName, string OciArchitecture, string
             else
             {
                 problems.Add(new ConfigurationProblem(
-                    ConfigurationErrorCodes.InvalidArchitecture, null, "--arch", ConfigurationMessages.UnknownArchitecture(name)));
+                    ConfigurationErrorCodes.InvalidArchitecture, null, "--arch",
+                    ConfigurationMessages.UnknownArchitecture(name)));
             }
         }
 
         ConfigurationException.ThrowIfAny(problems);
         return [.. unique.Values];
     }
+
+    /// <summary>Returns the OCI platform of a Linux image for this architecture.</summary>
+    public Platform ToPlatform() => new(OciArchitecture, "linux", OciVariant);
 
     /// <inheritdoc/>
     public override string ToString() => OciName;

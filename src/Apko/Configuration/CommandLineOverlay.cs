@@ -24,6 +24,8 @@ public sealed record CommandLineOverlay
     /// <summary>Annotations as <c>KEY:VALUE</c> (<c>--annotations</c>); they win over the configuration's.</summary>
     public IReadOnlyList<string> Annotations { get; init; } = [];
 
-    /// <summary>The <c>url@commit</c> of the source, probed with <c>--vcs</c>; <see langword="null"/> keeps the configuration's.</summary>
+    /// <summary>
+    /// The <c>url@commit</c> of the source, probed with <c>--vcs</c>; <see langword="null"/> keeps the configuration's.
+    /// </summary>
     public string? VcsUrl { get; init; }
 }

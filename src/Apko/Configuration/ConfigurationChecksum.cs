@@ -2,10 +2,14 @@ using System.Security.Cryptography;
 
 namespace Apko.Configuration;
 
-/// <summary>Computes the config checksum of a lock file: <c>sha256-</c> and base64 of one SHA-256 over all files.</summary>
+/// <summary>
+/// Computes the config checksum of a lock file: <c>sha256-</c> and base64 of one SHA-256 over all files.
+/// </summary>
 internal static class ConfigurationChecksum
 {
-    /// <summary>Hashes the contents in order; with <paramref name="normalizeLineEndings"/>, each CRLF counts as LF.</summary>
+    /// <summary>
+    /// Hashes the contents in order; with <paramref name="normalizeLineEndings"/>, each CRLF counts as LF.
+    /// </summary>
     public static string Compute(IEnumerable<byte[]> contents, bool normalizeLineEndings)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);

@@ -11,13 +11,18 @@ namespace Apko.Configuration;
 /// </summary>
 public static class ConfigurationLoader
 {
-    private static readonly UTF8Encoding s_strictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+    private static readonly UTF8Encoding s_strictUtf8 =
+        new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     /// <summary>Loads the configuration at <paramref name="path"/>, as written on the command line.</summary>
-    /// <param name="path">The configuration file; relative paths start from the working directory, then the include paths.</param>
+    /// <param name="path">
+    /// The configuration file; relative paths start from the working directory, then the include paths.
+    /// </param>
     /// <param name="options">The working directory and include paths.</param>
     /// <param name="cancellationToken">Cancels reading the files.</param>
-    /// <exception cref="ConfigurationException">A file is missing or unreadable, or the configuration is invalid.</exception>
+    /// <exception cref="ConfigurationException">
+    /// A file is missing or unreadable, or the configuration is invalid.
+    /// </exception>
     public static async Task<LoadedConfiguration> LoadAsync(
         string path, ConfigurationLoaderOptions options, CancellationToken cancellationToken)
     {
@@ -62,7 +67,10 @@ public static class ConfigurationLoader
     }
 
     private static async Task<List<LoadedFile>> ReadIncludeChainAsync(
-        string path, ConfigurationLoaderOptions options, List<ConfigurationProblem> problems, CancellationToken cancellationToken)
+        string path,
+        ConfigurationLoaderOptions options,
+        List<ConfigurationProblem> problems,
+        CancellationToken cancellationToken)
     {
         var files = new List<LoadedFile>();
         var fullPath = Resolve(path, null, options, out var tried);
@@ -111,7 +119,8 @@ public static class ConfigurationLoader
         if (resolved is null)
         {
             problems.Add(new ConfigurationProblem(
-                ConfigurationErrorCodes.FileNotFound, location, "include", ConfigurationMessages.FileNotFound(include, tried)));
+                ConfigurationErrorCodes.FileNotFound, location, "include",
+                ConfigurationMessages.FileNotFound(include, tried)));
             return null;
         }
 
@@ -137,10 +146,12 @@ public static class ConfigurationLoader
             var bom = content.AsSpan().StartsWith(Encoding.UTF8.Preamble) ? Encoding.UTF8.Preamble.Length : 0;
             text = s_strictUtf8.GetString(content, bom, content.Length - bom);
         }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or DecoderFallbackException)
+        catch (Exception exception)
+            when (exception is IOException or UnauthorizedAccessException or DecoderFallbackException)
         {
             problems.Add(new ConfigurationProblem(
-                ConfigurationErrorCodes.FileNotFound, null, "", ConfigurationMessages.FileUnreadable(displayName, exception.Message)));
+                ConfigurationErrorCodes.FileNotFound, null, "",
+                ConfigurationMessages.FileUnreadable(displayName, exception.Message)));
             return null;
         }
 
@@ -161,7 +172,8 @@ public static class ConfigurationLoader
             if (root is null)
             {
                 problems.Add(new ConfigurationProblem(
-                    ConfigurationErrorCodes.MalformedYaml, new SourceLocation(displayName, 1, 1), "", ConfigurationMessages.NoDocument()));
+                    ConfigurationErrorCodes.MalformedYaml, new SourceLocation(displayName, 1, 1), "",
+                    ConfigurationMessages.NoDocument()));
             }
 
             return root;
@@ -170,12 +182,14 @@ public static class ConfigurationLoader
         {
             var location = new SourceLocation(displayName, (int)exception.Start.Line, (int)exception.Start.Column);
             problems.Add(new ConfigurationProblem(
-                ConfigurationErrorCodes.MalformedYaml, location, "", ConfigurationMessages.MalformedYaml(ReasonOf(exception))));
+                ConfigurationErrorCodes.MalformedYaml, location, "",
+                ConfigurationMessages.MalformedYaml(ReasonOf(exception))));
             return null;
         }
     }
 
-    // YamlDotNet prefixes its messages with "(Line: l, Col: c, Idx: i) - (Line: ...): "; the location is printed separately.
+    // YamlDotNet prefixes its messages with "(Line: l, Col: c, Idx: i) - (Line: ...): "; the location is printed
+    // separately.
     private static string ReasonOf(YamlException exception)
     {
         var message = exception.Message;
@@ -199,7 +213,8 @@ public static class ConfigurationLoader
                 tried.Add(Path.Combine(includingDirectory, reference));
             }
 
-            tried.AddRange(options.IncludePaths.Select(directory => Path.Combine(options.WorkingDirectory, directory, reference)));
+            tried.AddRange(options.IncludePaths.Select(
+                directory => Path.Combine(options.WorkingDirectory, directory, reference)));
         }
 
         tried = [.. tried.Select(Path.GetFullPath).Distinct(StringComparer.Ordinal)];

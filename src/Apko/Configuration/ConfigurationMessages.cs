@@ -48,7 +48,8 @@ internal static class ConfigurationMessages
     public static string UnknownPathType(string name) =>
         $"'{name}' is not a path mutation type. Use directory, empty-file, hardlink, symlink or permissions.";
 
-    public static string EmptyValue(string what) => $"The {what} is empty. Remove the entry or give it a value.";
+    public static string EmptyValue(string entryKind) =>
+        $"The {entryKind} is empty. Remove the entry or give it a value.";
 
     public static string InvalidPackageConstraint(string constraint, string reason) =>
         $"'{constraint}' is not a valid package constraint: {reason}. {ConstraintForms}";
@@ -59,7 +60,8 @@ internal static class ConfigurationMessages
     public static string UnknownEntrypointType(string type) =>
         $"'{type}' is not an entrypoint type. Use 'service-bundle' or leave 'type' out.";
 
-    public static string PathMissing() => "The entry has no 'path'. Add the absolute path to change, such as '/run/app'.";
+    public static string PathMissing() =>
+        "The entry has no 'path'. Add the absolute path to change, such as '/run/app'.";
 
     public static string PathTypeMissing(string path) =>
         $"The entry for '{path}' has no 'type'. Add one of directory, empty-file, hardlink, symlink or permissions.";

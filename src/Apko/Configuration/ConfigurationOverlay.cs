@@ -27,7 +27,8 @@ public static partial class ConfigurationOverlay
             Contents = contents with
             {
                 Repositories = SortedUnique(contents.Repositories, overlay.RepositoryAppend.Select(TrimSlash)),
-                BuildRepositories = SortedUnique(contents.BuildRepositories, overlay.BuildRepositoryAppend.Select(TrimSlash)),
+                BuildRepositories = SortedUnique(
+                    contents.BuildRepositories, overlay.BuildRepositoryAppend.Select(TrimSlash)),
                 RuntimeRepositories = SortedUnique(contents.RuntimeRepositories, []),
                 Keyring = SortedUnique(contents.Keyring, overlay.KeyringAppend),
                 Packages = SortedUnique(contents.Packages, overlay.PackageAppend),
@@ -78,7 +79,8 @@ public static partial class ConfigurationOverlay
         }
     }
 
-    private static Dictionary<string, string> ParseAnnotations(IReadOnlyList<string> arguments, List<ConfigurationProblem> problems)
+    private static Dictionary<string, string> ParseAnnotations(
+        IReadOnlyList<string> arguments, List<ConfigurationProblem> problems)
     {
         var annotations = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var argument in arguments)
@@ -93,7 +95,8 @@ public static partial class ConfigurationOverlay
                 : null;
             if (message is not null)
             {
-                problems.Add(new ConfigurationProblem(ConfigurationErrorCodes.InvalidAnnotation, null, "--annotations", message));
+                problems.Add(new ConfigurationProblem(
+                    ConfigurationErrorCodes.InvalidAnnotation, null, "--annotations", message));
             }
         }
 

@@ -37,10 +37,12 @@ internal sealed partial class ConfigurationReader
         ReadObject(node, path, new Dictionary<string, Action<YamlNode, string>>
         {
             ["build_repositories"] = (n, p) => contents = contents with { BuildRepositories = ReadStringList(n, p) },
-            ["runtime_repositories"] = (n, p) => contents = contents with { RuntimeRepositories = ReadStringList(n, p) },
+            ["runtime_repositories"] = (n, p) =>
+                contents = contents with { RuntimeRepositories = ReadStringList(n, p) },
             ["repositories"] = (n, p) => contents = contents with { Repositories = ReadStringList(n, p) },
             ["keyring"] = (n, p) => contents = contents with { Keyring = ReadStringList(n, p) },
-            ["runtime_keyring"] = (n, p) => contents = contents with { RuntimeKeyring = ReadList(n, p, ReadRuntimeKey) },
+            ["runtime_keyring"] = (n, p) =>
+                contents = contents with { RuntimeKeyring = ReadList(n, p, ReadRuntimeKey) },
             ["packages"] = (n, p) => contents = contents with { Packages = ReadStringList(n, p) },
             ["baseimage"] = (n, p) => contents = contents with { BaseImage = ReadBaseImage(n, p) },
         });
@@ -190,7 +192,8 @@ internal sealed partial class ConfigurationReader
         var name = ReadString(node, path);
         if (!PathMutation.TryParseType(name, out var type) && node.Kind == YamlNodeKind.Scalar)
         {
-            Report(ConfigurationErrorCodes.InvalidPathMutation, node, path, ConfigurationMessages.UnknownPathType(name));
+            Report(
+                ConfigurationErrorCodes.InvalidPathMutation, node, path, ConfigurationMessages.UnknownPathType(name));
         }
 
         return type;
@@ -207,7 +210,8 @@ internal sealed partial class ConfigurationReader
         ReadObject(node, path, new Dictionary<string, Action<YamlNode, string>>
         {
             ["strategy"] = (n, p) => layering = layering with { Strategy = ReadString(n, p) },
-            ["budget"] = (n, p) => layering = layering with { Budget = (int)(ReadInteger(n, p, int.MinValue, int.MaxValue) ?? 0) },
+            ["budget"] = (n, p) =>
+                layering = layering with { Budget = (int)(ReadInteger(n, p, int.MinValue, int.MaxValue) ?? 0) },
         });
         return layering;
     }
@@ -222,7 +226,8 @@ internal sealed partial class ConfigurationReader
         var certificates = new ImageCertificates();
         ReadObject(node, path, new Dictionary<string, Action<YamlNode, string>>
         {
-            ["additional"] = (n, p) => certificates = certificates with { Additional = ReadList(n, p, ReadCertificate) },
+            ["additional"] = (n, p) =>
+                certificates = certificates with { Additional = ReadList(n, p, ReadCertificate) },
             ["providers"] = (n, p) => certificates = certificates with { Providers = ReadStringList(n, p) },
         });
         return certificates;

@@ -40,9 +40,12 @@ internal sealed partial class ConfigurationReader
         _problems.Add(new ConfigurationProblem(code, LocationOf(node), path, message));
 
     private void ReportWrongType(YamlNode node, string path, string expected) =>
-        Report(ConfigurationErrorCodes.WrongType, node, path, ConfigurationMessages.WrongType(expected, node.Describe()));
+        Report(
+            ConfigurationErrorCodes.WrongType, node, path, ConfigurationMessages.WrongType(expected, node.Describe()));
 
-    /// <summary>Reads a mapping whose keys must all be in <paramref name="fields"/>; a null node reads as empty.</summary>
+    /// <summary>
+    /// Reads a mapping whose keys must all be in <paramref name="fields"/>; a null node reads as empty.
+    /// </summary>
     private void ReadObject(YamlNode node, string path, IReadOnlyDictionary<string, Action<YamlNode, string>> fields)
     {
         if (node.IsNull)
@@ -67,7 +70,9 @@ internal sealed partial class ConfigurationReader
             var childPath = Child(path, name);
             if (!fields.TryGetValue(name, out var readField))
             {
-                Report(ConfigurationErrorCodes.UnknownKey, key, childPath, ConfigurationMessages.UnknownKey(name, fields.Keys));
+                Report(
+                    ConfigurationErrorCodes.UnknownKey, key, childPath,
+                    ConfigurationMessages.UnknownKey(name, fields.Keys));
                 continue;
             }
 

@@ -24,7 +24,9 @@ internal sealed partial class ConfigurationValidator
             }
             else if (user.Uid == 0)
             {
-                Report(ConfigurationErrorCodes.InvalidAccount, path + ".uid", ConfigurationMessages.UidZero(user.UserName));
+                Report(
+                    ConfigurationErrorCodes.InvalidAccount, path + ".uid",
+                    ConfigurationMessages.UidZero(user.UserName));
             }
         }
 
@@ -32,7 +34,9 @@ internal sealed partial class ConfigurationValidator
         {
             if (accounts.Groups[index].GroupName.Length == 0)
             {
-                Report(ConfigurationErrorCodes.InvalidAccount, $"accounts.groups[{index}]", ConfigurationMessages.GroupNameMissing());
+                Report(
+                    ConfigurationErrorCodes.InvalidAccount, $"accounts.groups[{index}]",
+                    ConfigurationMessages.GroupNameMissing());
             }
         }
     }
@@ -71,12 +75,16 @@ internal sealed partial class ConfigurationValidator
         }
         else if (mutation.Path.Length > 1 && mutation.Path.EndsWith('/'))
         {
-            Report(ConfigurationErrorCodes.InvalidPathMutation, path + ".path", ConfigurationMessages.PathTrailingSlash(mutation.Path));
+            Report(
+                ConfigurationErrorCodes.InvalidPathMutation, path + ".path",
+                ConfigurationMessages.PathTrailingSlash(mutation.Path));
         }
 
         if (!_file.Has(path + ".type"))
         {
-            Report(ConfigurationErrorCodes.InvalidPathMutation, path, ConfigurationMessages.PathTypeMissing(mutation.Path));
+            Report(
+                ConfigurationErrorCodes.InvalidPathMutation, path,
+                ConfigurationMessages.PathTypeMissing(mutation.Path));
             return;
         }
 
@@ -99,7 +107,9 @@ internal sealed partial class ConfigurationValidator
         var isLink = mutation.Type is PathMutationType.Hardlink or PathMutationType.Symlink;
         if (isLink && mutation.Source.Length == 0)
         {
-            Report(ConfigurationErrorCodes.InvalidPathMutation, path, ConfigurationMessages.SourceMissing(mutation.Path, mutation.Type));
+            Report(
+                ConfigurationErrorCodes.InvalidPathMutation, path,
+                ConfigurationMessages.SourceMissing(mutation.Path, mutation.Type));
         }
     }
 
@@ -119,7 +129,9 @@ internal sealed partial class ConfigurationValidator
 
         if (layering.Budget < 0)
         {
-            Report(ConfigurationErrorCodes.InvalidLayering, "layering.budget", ConfigurationMessages.NegativeBudget(layering.Budget));
+            Report(
+                ConfigurationErrorCodes.InvalidLayering, "layering.budget",
+                ConfigurationMessages.NegativeBudget(layering.Budget));
         }
     }
 
@@ -163,7 +175,9 @@ internal sealed partial class ConfigurationValidator
             var count = CountCertificates(certificate.Content);
             if (count != 1)
             {
-                Report(ConfigurationErrorCodes.InvalidCertificate, path, ConfigurationMessages.CertificateCount(certificate.Name, count));
+                Report(
+                    ConfigurationErrorCodes.InvalidCertificate, path,
+                    ConfigurationMessages.CertificateCount(certificate.Name, count));
             }
         }
 

@@ -102,18 +102,22 @@ internal sealed partial class ConfigurationValidator
             var taggedWithoutUrl = entry.StartsWith('@') && !entry.Contains(' ', StringComparison.Ordinal);
             if (entry.Length == 0 || taggedWithoutUrl)
             {
-                Report(ConfigurationErrorCodes.InvalidValue, $"{path}[{index}]", ConfigurationMessages.InvalidRepository(entry));
+                Report(
+                    ConfigurationErrorCodes.InvalidValue, $"{path}[{index}]",
+                    ConfigurationMessages.InvalidRepository(entry));
             }
         }
     }
 
-    private void ValidateNotEmpty(IReadOnlyList<string> values, string path, string what)
+    private void ValidateNotEmpty(IReadOnlyList<string> values, string path, string entryKind)
     {
         for (var index = 0; index < values.Count; index++)
         {
             if (string.IsNullOrWhiteSpace(values[index]))
             {
-                Report(ConfigurationErrorCodes.InvalidValue, $"{path}[{index}]", ConfigurationMessages.EmptyValue(what));
+                Report(
+                    ConfigurationErrorCodes.InvalidValue, $"{path}[{index}]",
+                    ConfigurationMessages.EmptyValue(entryKind));
             }
         }
     }
@@ -126,12 +130,15 @@ internal sealed partial class ConfigurationValidator
             var path = $"contents.runtime_keyring[{index}]";
             if (!IsValidKeyName(key.Name))
             {
-                Report(ConfigurationErrorCodes.InvalidRuntimeKey, path + ".name", ConfigurationMessages.InvalidKeyName(key.Name));
+                Report(
+                    ConfigurationErrorCodes.InvalidRuntimeKey, path + ".name",
+                    ConfigurationMessages.InvalidKeyName(key.Name));
             }
 
             if (string.IsNullOrWhiteSpace(key.Content))
             {
-                Report(ConfigurationErrorCodes.InvalidRuntimeKey, path, ConfigurationMessages.KeyContentMissing(key.Name));
+                Report(
+                    ConfigurationErrorCodes.InvalidRuntimeKey, path, ConfigurationMessages.KeyContentMissing(key.Name));
             }
         }
     }

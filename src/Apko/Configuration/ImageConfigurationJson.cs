@@ -184,7 +184,8 @@ public static class ImageConfigurationJson
         if (!certificates.Additional.IsEmpty)
         {
             json.Name("additional");
-            WriteNamedContents(json, certificates.Additional.Select(certificate => (certificate.Name, certificate.Content)));
+            var entries = certificates.Additional.Select(certificate => (certificate.Name, certificate.Content));
+            WriteNamedContents(json, entries);
         }
 
         WriteOptional(json, "providers", certificates.Providers);

@@ -1,5 +1,3 @@
-using System.Collections.Immutable;
-using Apko.Configuration.Yaml;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 
@@ -11,7 +9,7 @@ namespace Apko.Configuration;
 /// loads back to the same configuration (apart from the redacted passwords).
 /// </summary>
 /// <remarks>NOTE: the layout is this product's own; it is not byte-identical to apko's yaml.v3 output.</remarks>
-public static partial class ImageConfigurationYaml
+public static class ImageConfigurationYaml
 {
     /// <summary>Serializes the configuration to YAML text ending with a newline.</summary>
     public static string Serialize(ImageConfiguration configuration)
@@ -122,10 +120,10 @@ public static partial class ImageConfigurationYaml
         }
     }
 
-    private static bool IsEmpty(ImageContents contents) => contents == ImageContents.Empty
-        || (contents.BuildRepositories.IsEmpty && contents.RuntimeRepositories.IsEmpty && contents.Repositories.IsEmpty
-            && contents.Keyring.IsEmpty && contents.RuntimeKeyring.IsEmpty && contents.Packages.IsEmpty
-            && contents.BaseImage is null);
+    private static bool IsEmpty(ImageContents contents) =>
+        contents.BuildRepositories.IsEmpty && contents.RuntimeRepositories.IsEmpty && contents.Repositories.IsEmpty
+        && contents.Keyring.IsEmpty && contents.RuntimeKeyring.IsEmpty && contents.Packages.IsEmpty
+        && contents.BaseImage is null;
 
     private static bool IsEmpty(ImageAccounts accounts) =>
         accounts.RunAs.Length == 0 && accounts.Users.IsEmpty && accounts.Groups.IsEmpty;

@@ -11,7 +11,9 @@ public sealed record ImageContents
     /// <summary>Repositories used only at build time (<c>build_repositories</c>).</summary>
     public ImmutableArray<string> BuildRepositories { get; init; } = [];
 
-    /// <summary>Repositories written only into the image's <c>/etc/apk/repositories</c> (<c>runtime_repositories</c>).</summary>
+    /// <summary>
+    /// Repositories written only into the image's <c>/etc/apk/repositories</c> (<c>runtime_repositories</c>).
+    /// </summary>
     public ImmutableArray<string> RuntimeRepositories { get; init; } = [];
 
     /// <summary>Repositories used at build time and written into the image (<c>repositories</c>).</summary>
@@ -23,7 +25,9 @@ public sealed record ImageContents
     /// <summary>Inline public keys installed into the image after the build (<c>runtime_keyring</c>).</summary>
     public ImmutableArray<RuntimeKeyringEntry> RuntimeKeyring { get; init; } = [];
 
-    /// <summary>The world: package constraints such as <c>busybox</c> or <c>curl=8.9.0-r0</c> (<c>packages</c>).</summary>
+    /// <summary>
+    /// The world: package constraints such as <c>busybox</c> or <c>curl=8.9.0-r0</c> (<c>packages</c>).
+    /// </summary>
     public ImmutableArray<string> Packages { get; init; } = [];
 
     /// <summary>The image to build on top of (<c>baseimage</c>); <see langword="null"/> when absent.</summary>

@@ -9,7 +9,7 @@ internal static class PackageConstraintSyntax
 {
     private static readonly string[] s_operators = ["=", "<", ">", "<=", ">=", "~", "=~", "~="];
 
-    /// <summary>Checks one constraint; on failure <paramref name="reason"/> says what is wrong.</summary>
+    /// <summary>Checks one constraint; on failure <paramref name="reason"/> describes what is wrong.</summary>
     public static bool TryValidate(string constraint, out string reason)
     {
         var position = 0;
@@ -75,7 +75,7 @@ internal static class PackageConstraintSyntax
             position++;
         }
 
-        var ends = position == text.Length || IsOperatorChar(text[position]);
+        var ends = position == text.Length || IsOperatorChar(text[position]) || text[position] == '@';
         reason = position == start ? "the repository tag after '@' is missing"
             : !ends ? "a repository tag may contain only letters, digits, '_' and '-'" : "";
         return position > start && ends;

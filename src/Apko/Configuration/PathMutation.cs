@@ -15,13 +15,17 @@ public sealed record PathMutation
     /// <summary>The group (<c>gid</c>); <see langword="null"/> when omitted.</summary>
     public uint? Gid { get; init; }
 
-    /// <summary>The mode bits, including setuid, setgid and sticky (<c>permissions</c>); <see langword="null"/> when omitted.</summary>
+    /// <summary>
+    /// The mode bits, including setuid, setgid and sticky (<c>permissions</c>); <see langword="null"/> when omitted.
+    /// </summary>
     public uint? Permissions { get; init; }
 
     /// <summary>The link target of a <c>hardlink</c> or <c>symlink</c> (<c>source</c>).</summary>
     public string Source { get; init; } = "";
 
-    /// <summary>Whether a <c>directory</c> or <c>permissions</c> change applies to everything below the path (<c>recursive</c>).</summary>
+    /// <summary>
+    /// Whether a <c>directory</c> or <c>permissions</c> change applies to everything below the path (<c>recursive</c>).
+    /// </summary>
     public bool Recursive { get; init; }
 
     /// <summary>Returns the YAML spelling of a mutation type, such as <c>empty-file</c>.</summary>
@@ -35,7 +39,9 @@ public sealed record PathMutation
         _ => throw new ArgumentOutOfRangeException(nameof(type), type, "Unknown path mutation type."),
     };
 
-    /// <summary>Parses the YAML spelling of a mutation type; returns <see langword="false"/> for an unknown one.</summary>
+    /// <summary>
+    /// Parses the YAML spelling of a mutation type; returns <see langword="false"/> for an unknown one.
+    /// </summary>
     public static bool TryParseType(string value, out PathMutationType type)
     {
         foreach (var candidate in Enum.GetValues<PathMutationType>())

@@ -9,7 +9,9 @@ public sealed record User
     /// <summary>The user ID (<c>uid</c>); never 0 in a valid configuration.</summary>
     public uint Uid { get; init; }
 
-    /// <summary>The primary group ID (<c>gid</c>); <see langword="null"/> means the same as <see cref="Uid"/>.</summary>
+    /// <summary>
+    /// The primary group ID (<c>gid</c>); <see langword="null"/> means the same as <see cref="Uid"/>.
+    /// </summary>
     public uint? Gid { get; init; }
 
     /// <summary>The login shell (<c>shell</c>); empty means <c>/bin/sh</c>.</summary>

@@ -103,7 +103,9 @@ internal sealed class YamlEvents(IEmitter emitter)
     private static Scalar StringScalar(string value)
     {
         var probe = YamlNode.Scalar(Mark.Empty, value, "", ScalarStyle.Plain);
-        var ambiguous = probe.IsNull || YamlScalars.TryGetInteger(probe, out _) || YamlScalars.TryGetBoolean(probe, out _)
+        var ambiguous = probe.IsNull
+            || YamlScalars.TryGetInteger(probe, out _)
+            || YamlScalars.TryGetBoolean(probe, out _)
             || double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out _);
         var style = ambiguous ? ScalarStyle.DoubleQuoted : value.Contains('\n') ? ScalarStyle.Literal : ScalarStyle.Any;
         return new Scalar(null, null, value, style, true, true);

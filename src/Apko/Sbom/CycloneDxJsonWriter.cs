@@ -18,7 +18,7 @@ internal static class CycloneDxJsonWriter
     {
         var root = document.Find(rootId) ?? throw new ArgumentException($"No package '{rootId}'.", nameof(rootId));
         var components = document.Packages.Where(p => p != root).ToList();
-        using var json = new SbomJsonWriter();
+        var json = new SbomJsonWriter();
         json.StartObject();
         json.String("bomFormat", "CycloneDX");
         json.String("specVersion", "1.6");
@@ -234,7 +234,7 @@ internal static class CycloneDxJsonWriter
         _ => null,
     };
 
-    // "Organization: Alpine Linux" and "Person: Jane (jane@example.com)" name an entity; NOASSERTION does not.
+    // "Organization: Alpine Linux" and "Person: Jane (jane@example.com)" name an entity, but NOASSERTION does not.
     private static string? EntityName(string value)
     {
         var colon = value.IndexOf(':');

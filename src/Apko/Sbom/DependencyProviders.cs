@@ -14,7 +14,7 @@ internal sealed class DependencyProviders
 
     /// <summary>
     /// Indexes installed packages by name and by every name they provide (<c>so:</c>, <c>cmd:</c>, <c>pc:</c>,
-    /// paths). A package's own name wins over another's provides; among providers, the first package wins.
+    /// paths). A package's own name wins over another's provides. Among providers, the first package wins.
     /// </summary>
     public static DependencyProviders Create(IEnumerable<ApkPackage> installed)
     {

@@ -46,7 +46,7 @@ internal static class GoJsonString
         }
         else
         {
-            // A lone surrogate is not valid UTF-8; Go writes the replacement character instead.
+            // A lone surrogate is not valid UTF-8, so Go writes the replacement character instead.
             builder.Append("\\ufffd");
         }
     }

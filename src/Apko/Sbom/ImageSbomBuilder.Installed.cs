@@ -4,14 +4,26 @@ namespace Apko.Sbom;
 
 internal sealed partial class ImageSbomBuilder
 {
-    private void AddInstalledPackage(SbomPackageInput input)
+    // All shipped SBOMs are copied before any installed package is matched, so that an entry in one package's
+    // SBOM describing another installed package merges with it whatever the order.
+    private void AddInstalledPackages(IReadOnlyList<SbomPackageInput> packages)
     {
-        List<string> ownTopLevel = [];
-        if (input.ShippedSbom is { } sbom)
+        var topLevel = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (var input in packages)
         {
-            ownTopLevel = CopyShipped(input, ShippedSbomReader.Read(input.Package, sbom));
+            topLevel[input.Package.Name] = input.ShippedSbom is { } sbom
+                ? CopyShipped(input, ShippedSbomReader.Read(input.Package, sbom))
+                : [];
         }
 
+        foreach (var input in packages)
+        {
+            AddInstalledPackage(input, topLevel[input.Package.Name]);
+        }
+    }
+
+    private void AddInstalledPackage(SbomPackageInput input, List<string> ownTopLevel)
+    {
         var described = InstalledPackageDescription.Create(input, _os, _supplier);
         var package = MergeMatches(input.Package, ownTopLevel) ?? AddCreated(described);
         package.FillFrom(described);

@@ -88,7 +88,7 @@ internal sealed partial class ImageSbomBuilder
         return closure;
     }
 
-    // Relationships to files are dropped with the files; NONE and NOASSERTION are values, not elements.
+    // Relationships to files are dropped with the files. NONE and NOASSERTION are values, not elements.
     private static bool IsFollowed(ShippedSpdxDocument shipped, string id) =>
         IsCopied(shipped, id) && id is not (SpdxValues.None or SpdxValues.NoAssertion);
 
@@ -110,7 +110,7 @@ internal sealed partial class ImageSbomBuilder
             return;
         }
 
-        // Older packages lack originator and supplier, which SPDX checkers require; apko fills them in from
+        // Older packages lack originator and supplier, which SPDX checkers require, so apko fills them in from
         // the image's supplier. Files are not copied, so filesAnalyzed is false.
         if (package.Originator.Length == 0)
         {
@@ -133,7 +133,7 @@ internal sealed partial class ImageSbomBuilder
 
     private void MergeLicensingInfos(ShippedSpdxDocument shipped)
     {
-        // NOTE: when two packages define one LicenseRef with different texts, the first text is kept; apko logs
+        // NOTE: when two packages define one LicenseRef with different texts, the first text is kept. apko logs
         // a warning and does the same.
         foreach (var info in shipped.LicensingInfos)
         {

@@ -23,7 +23,7 @@ internal sealed partial class ImageSbomBuilder
         _input = input;
         _os = input.OsRelease ?? OsRelease.Unknown;
         _supplier = SupplierOf(_os.Name);
-        _imageId = "SPDXRef-Package-Image-" + SpdxIdentifier.Sanitize(input.ManifestDigest.ToString());
+        _imageId = ImageId(input);
         _document = new SpdxDocument
         {
             Name = "sbom-" + input.Layers[0].Digest,
@@ -67,11 +67,7 @@ internal sealed partial class ImageSbomBuilder
         AddOperatingSystem();
         AddSource();
         var packages = _input.Packages.OrderBy(p => p.Package.Name, StringComparer.Ordinal).ToList();
-        foreach (var package in packages)
-        {
-            AddInstalledPackage(package);
-        }
-
+        AddInstalledPackages(packages);
         AddDependencies(packages);
         ApplyAliases();
         return _document;

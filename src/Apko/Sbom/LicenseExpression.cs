@@ -6,7 +6,7 @@ internal static class LicenseExpression
     /// <summary>
     /// Returns whether text is a licence expression such as <c>MIT</c>, <c>GPL-2.0-or-later WITH
     /// Classpath-exception-2.0</c> or <c>(MIT OR Apache-2.0) AND LicenseRef-foo</c>. Identifiers are not looked up
-    /// in the licence list; operators must be upper case, as the specification requires.
+    /// in the licence list. Operators must be upper case, as the specification requires.
     /// </summary>
     public static bool IsValid(string text)
     {

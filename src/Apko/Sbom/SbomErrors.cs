@@ -41,7 +41,7 @@ internal static class SbomErrors
     /// <summary>Two packages of the shipped SBOM share an identifier.</summary>
     public static ApkoException DuplicateId(ApkPackage package, string path, string id) => new(
         "APKO6006",
-        $"Package '{package}' ships an SBOM at '{path}' that lists the package '{Clip(id)}' more than once; SPDX "
+        $"Package '{package}' ships an SBOM at '{path}' that lists the package '{Clip(id)}' more than once. SPDX "
         + $"identifiers must be unique within a document. {Remedy}");
 
     /// <summary>A value of the shipped SBOM is not one SPDX 2.3 allows.</summary>

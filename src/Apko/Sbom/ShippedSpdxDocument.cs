@@ -22,9 +22,9 @@ internal sealed class ShippedSpdxDocument
     public List<string> RelationshipLocations { get; } = [];
 
     /// <summary>
-    /// The first invalid value of each package, by SPDX identifier. Copying such a package fails with this error;
-    /// packages the image SBOM does not copy may hold values SPDX 2.3 does not allow, as melange's operating
-    /// system entry does (<c>OPERATING-SYSTEM</c>).
+    /// The first invalid value of each package, by SPDX identifier. Copying such a package fails with this error.
+    /// Packages that the image SBOM does not copy may contain values SPDX 2.3 does not allow, as melange's
+    /// operating system entry does (<c>OPERATING-SYSTEM</c>).
     /// </summary>
     public Dictionary<string, ApkoException> PackageProblems { get; } = new(StringComparer.Ordinal);
 

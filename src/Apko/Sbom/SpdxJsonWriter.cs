@@ -12,7 +12,7 @@ internal static class SpdxJsonWriter
     /// <summary>Returns the document's bytes.</summary>
     public static byte[] Write(SpdxDocument document)
     {
-        using var json = new SbomJsonWriter();
+        var json = new SbomJsonWriter();
         json.StartObject();
         json.String("SPDXID", SpdxDocument.DocumentId);
         json.String("name", document.Name);

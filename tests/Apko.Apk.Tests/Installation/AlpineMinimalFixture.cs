@@ -31,17 +31,30 @@ public sealed class AlpineMinimalFixture : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         Directory.CreateDirectory(_directory);
+        Packages.AddRange(await InstallAsync(FileSystem, Database, _directory, CancellationToken.None));
+    }
+
+    /// <summary>Installs the minimal world into an image, with the packages split into <paramref name="directory"/>.</summary>
+    internal static async Task<List<ApkTestPackage>> InstallAsync(
+        ImageFileSystem fileSystem,
+        InstalledDatabase database,
+        string directory,
+        CancellationToken cancellationToken)
+    {
         var index = await ApkTestPackage.ReadIndexAsync(
-            Path.Combine(PackageDirectory, "APKINDEX.tar.gz"), CancellationToken.None);
-        var installer = new PackageInstaller(FileSystem, Database);
+            Path.Combine(PackageDirectory, "APKINDEX.tar.gz"), cancellationToken);
+        var installer = new PackageInstaller(fileSystem, database);
+        var packages = new List<ApkTestPackage>();
         foreach (var name in Order)
         {
             var metadata = index[name];
             var apk = Path.Combine(PackageDirectory, $"{name}-{metadata.Version}.apk");
-            var package = await ApkTestPackage.SplitAsync(apk, metadata, _directory, CancellationToken.None);
-            await installer.InstallAsync(package.Package, package.Control, package.DataTarPath, CancellationToken.None);
-            Packages.Add(package);
+            var package = await ApkTestPackage.SplitAsync(apk, metadata, directory, cancellationToken);
+            await installer.InstallAsync(package.Package, package.Control, package.DataTarPath, cancellationToken);
+            packages.Add(package);
         }
+
+        return packages;
     }
 
     public ValueTask DisposeAsync()

@@ -42,7 +42,7 @@ internal sealed record ApkTestPackage(ApkPackage Package, IReadOnlyList<ControlE
         return new ApkTestPackage(package, control, tarPath);
     }
 
-    /// <summary>Returns the non-directory and directory paths of the data entries, in tar order.</summary>
+    /// <summary>Returns the path and type of every data entry, in tar order.</summary>
     public async Task<List<(string Path, TarEntryType Type)>> ReadDataEntriesAsync(CancellationToken cancellationToken)
     {
         var entries = new List<(string, TarEntryType)>();

@@ -147,6 +147,34 @@ public sealed class PackageInstallerAlpineTests(AlpineMinimalFixture fixture) : 
     }
 
     [Fact]
+    public async Task Install_BusyboxSuidKeepsSetuid()
+    {
+        var directory = Path.Combine(Path.GetTempPath(), $"apko-suid-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(directory);
+        try
+        {
+            var cancellationToken = TestContext.Current.CancellationToken;
+            var index = await ApkTestPackage.ReadIndexAsync(
+                Path.Combine(AlpineMinimalFixture.PackageDirectory, "APKINDEX.tar.gz"), cancellationToken);
+            var apk = Path.Combine(AlpineMinimalFixture.PackageDirectory, "busybox-suid-1.36.1-r15.apk");
+            var package = await ApkTestPackage.SplitAsync(apk, index["busybox-suid"], directory, cancellationToken);
+            var fileSystem = new ImageFileSystem();
+            var installer = new PackageInstaller(fileSystem, new InstalledDatabase());
+
+            var installed = await installer.InstallAsync(
+                package.Package, package.Control, package.DataTarPath, cancellationToken);
+
+            Assert.Equal((UnixFileMode)0x849, fileSystem.Lstat("bin/bbsuid")!.Mode);
+            var text = Encoding.UTF8.GetString(InstalledDatabaseWriter.FormatInstalled([installed]));
+            Assert.Contains("\nF:bin\nR:bbsuid\na:0:0:4111\nZ:Q1", text);
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Fact]
     public void Triggers_ListBusyboxDirectories()
     {
         var triggers = Encoding.UTF8.GetString(InstalledDatabaseWriter.FormatTriggers(fixture.Database.Packages));

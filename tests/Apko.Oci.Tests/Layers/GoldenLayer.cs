@@ -10,13 +10,13 @@ internal static class GoldenLayer
 {
     public const string BlobHex = "c7557730da0e2d7fb242d8d1ac6dcf7e3a2439732aa5981270b4f3a02454b738";
     public const string DiffId = "sha256:20f698463c2755b6dc42b7d07e959ed7455a06e7367d507e829a315898f21a01";
+    public const string Arm64BlobHex = "7e0f9d62f6cab4785e18a55f17d03f20ffb776881f1f46258efd9458f7cdaf08";
+    public const string Arm64DiffId = "sha256:ca5e16c7c944d764863cb1a4286e668e72d6d87ef9ddd82337b19d87715bae7e";
 
-    public static string BlobPath => Fixtures.Path(
-        "apko", "internal", "cli", "testdata", "golden", "blobs", "sha256", BlobHex);
-
-    public static byte[] ReadTar()
+    public static byte[] ReadTar(string blobHex = BlobHex)
     {
-        using var gzip = new GZipStream(File.OpenRead(BlobPath), CompressionMode.Decompress);
+        var path = Fixtures.Path("apko", "internal", "cli", "testdata", "golden", "blobs", "sha256", blobHex);
+        using var gzip = new GZipStream(File.OpenRead(path), CompressionMode.Decompress);
         using var tar = new MemoryStream();
         gzip.CopyTo(tar);
         return tar.ToArray();

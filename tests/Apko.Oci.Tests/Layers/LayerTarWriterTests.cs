@@ -6,16 +6,18 @@ namespace Apko.Oci.Tests.Layers;
 
 public sealed class LayerTarWriterTests
 {
-    [Fact]
-    public async Task WriteEntry_ReproducesGoldenLayerBytes()
+    [Theory]
+    [InlineData(GoldenLayer.BlobHex, GoldenLayer.DiffId)]
+    [InlineData(GoldenLayer.Arm64BlobHex, GoldenLayer.Arm64DiffId)]
+    public async Task WriteEntry_ReproducesGoldenLayerBytes(string blobHex, string diffId)
     {
-        var golden = GoldenLayer.ReadTar();
+        var golden = GoldenLayer.ReadTar(blobHex);
         var entries = GoldenLayer.ReadEntries(golden);
 
         var written = await WriteTarAsync(entries);
 
         Assert.Equal(39, entries.Count);
-        Assert.Equal(GoldenLayer.DiffId, Digest.Sha256(written).ToString());
+        Assert.Equal(diffId, Digest.Sha256(written).ToString());
         Assert.Equal(golden.Length, written.Length);
     }
 

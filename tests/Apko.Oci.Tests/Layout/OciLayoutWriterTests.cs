@@ -52,7 +52,8 @@ public sealed class OciLayoutWriterTests
         using var index = JsonDocument.Parse(image.Index.Content);
         var platforms = index.RootElement.GetProperty("manifests").EnumerateArray()
             .Select(m => m.GetProperty("platform"))
-            .Select(p => p.GetProperty("architecture").GetString() + (p.TryGetProperty("variant", out var v) ? "/" + v : ""))
+            .Select(p => p.GetProperty("architecture").GetString()
+                + (p.TryGetProperty("variant", out var v) ? "/" + v : ""))
             .ToArray();
         Assert.Equal(["amd64", "arm/v7", "arm64"], platforms);
     }

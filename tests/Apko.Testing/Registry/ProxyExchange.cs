@@ -1,4 +1,4 @@
-using System.Net;
+using System.Net.Sockets;
 using System.Text;
 
 namespace Apko.Testing.Registry;
@@ -10,51 +10,54 @@ public sealed class ProxyExchange
         ["Connection", "Keep-Alive", "Transfer-Encoding", "Content-Length", "Host", "Expect", "Proxy-Connection"],
         StringComparer.OrdinalIgnoreCase);
 
-    private readonly HttpListenerContext _context;
+    private readonly LoopbackHttpRequest _request;
+    private readonly Socket _socket;
     private readonly RegistryProxy _proxy;
 
-    internal ProxyExchange(HttpListenerContext context, byte[] body, RegistryProxy proxy)
+    internal ProxyExchange(LoopbackHttpRequest request, Socket socket, RegistryProxy proxy)
     {
-        _context = context;
+        _request = request;
+        _socket = socket;
         _proxy = proxy;
-        Body = body;
+        var query = request.Target.IndexOf('?', StringComparison.Ordinal);
+        Path = query < 0 ? request.Target : request.Target[..query];
+        Query = query < 0 ? "" : request.Target[query..];
     }
 
     /// <summary>HTTP method, such as <c>PUT</c>.</summary>
-    public string Method => _context.Request.HttpMethod;
+    public string Method => _request.Method;
 
     /// <summary>Path without the query, such as <c>/v2/app/manifests/latest</c>.</summary>
-    public string Path => _context.Request.Url!.AbsolutePath;
+    public string Path { get; }
 
     /// <summary>The query string with its leading <c>?</c>, or an empty string.</summary>
-    public string Query => _context.Request.Url!.Query;
+    public string Query { get; }
 
     /// <summary>The request body.</summary>
-    public byte[] Body { get; }
+    public byte[] Body => _request.Body;
+
+    /// <summary>True once the exchange was answered or its connection dropped.</summary>
+    internal bool Completed { get; private set; }
+
+    /// <summary>True when the connection was dropped and must not be used again.</summary>
+    internal bool Aborted { get; private set; }
 
     /// <summary>Returns a request header, or null.</summary>
-    public string? Header(string name) => _context.Request.Headers[name];
+    public string? Header(string name) => _request.Header(name);
 
     /// <summary>Sends the request to the upstream registry and returns its response, without redirects.</summary>
     public async Task<HttpResponseMessage> ForwardAsync()
     {
         var upstream = _proxy.Upstream ?? throw new InvalidOperationException("The proxy has no upstream registry.");
-        var request = new HttpRequestMessage(
-            new HttpMethod(Method), new Uri($"http://{upstream}{_context.Request.Url!.PathAndQuery}"));
+        var request = new HttpRequestMessage(new HttpMethod(Method), new Uri($"http://{upstream}{_request.Target}"));
         if (Body.Length > 0 || Method is "PUT" or "POST" or "PATCH")
         {
             request.Content = new ByteArrayContent(Body);
         }
 
-        foreach (var name in _context.Request.Headers.AllKeys.OfType<string>())
+        foreach (var (name, value) in _request.Headers)
         {
-            if (s_hopHeaders.Contains(name))
-            {
-                continue;
-            }
-
-            var value = _context.Request.Headers[name]!;
-            if (!request.Headers.TryAddWithoutValidation(name, value))
+            if (!s_hopHeaders.Contains(name) && !request.Headers.TryAddWithoutValidation(name, value))
             {
                 request.Content?.Headers.TryAddWithoutValidation(name, value);
             }
@@ -65,41 +68,38 @@ public sealed class ProxyExchange
         return await _proxy.UpstreamClient.SendAsync(request);
     }
 
-    /// <summary>Writes an upstream response to the client, after <paramref name="adjust"/> may add headers.</summary>
-    public async Task RespondAsync(HttpResponseMessage upstream, Action<HttpListenerResponse>? adjust = null)
+    /// <summary>Writes an upstream response to the client, after <paramref name="adjust"/> may change headers.</summary>
+    public async Task RespondAsync(HttpResponseMessage upstream, Action<IDictionary<string, string>>? adjust = null)
     {
-        var response = _context.Response;
-        response.StatusCode = (int)upstream.StatusCode;
-        var headers = upstream.Headers.Concat(upstream.Content.Headers);
-        foreach (var (name, values) in headers)
+        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (name, values) in upstream.Headers.Concat(upstream.Content.Headers))
         {
             if (!s_hopHeaders.Contains(name))
             {
-                response.Headers[name] = string.Join(", ", values);
+                headers[name] = string.Join(", ", values);
             }
         }
 
-        adjust?.Invoke(response);
+        adjust?.Invoke(headers);
         var body = await upstream.Content.ReadAsByteArrayAsync();
-        await WriteBodyAsync(body, upstream.Content.Headers.ContentLength);
+        await WriteAsync((int)upstream.StatusCode, headers, body, upstream.Content.Headers.ContentLength);
     }
 
     /// <summary>Writes a response with a status, optional headers and an optional body.</summary>
-    public async Task RespondAsync(int status, string? body = null, IReadOnlyDictionary<string, string>? headers = null)
+    public Task RespondAsync(int status, string? body = null, IReadOnlyDictionary<string, string>? headers = null)
     {
-        var response = _context.Response;
-        response.StatusCode = status;
-        foreach (var (name, value) in headers ?? new Dictionary<string, string>())
-        {
-            response.Headers[name] = value;
-        }
-
         var bytes = Encoding.UTF8.GetBytes(body ?? "");
-        await WriteBodyAsync(bytes, bytes.Length);
+        var all = new Dictionary<string, string>(headers ?? new Dictionary<string, string>(),
+            StringComparer.OrdinalIgnoreCase);
+        return WriteAsync(status, all, bytes, bytes.Length);
     }
 
     /// <summary>Answers with a distribution-style JSON error body.</summary>
-    public Task RespondErrorAsync(int status, string code, string message, IReadOnlyDictionary<string, string>? headers = null)
+    public Task RespondErrorAsync(
+        int status,
+        string code,
+        string message,
+        IReadOnlyDictionary<string, string>? headers = null)
     {
         var all = new Dictionary<string, string>(headers ?? new Dictionary<string, string>())
         {
@@ -109,21 +109,32 @@ public sealed class ProxyExchange
         return RespondAsync(status, body, all);
     }
 
-    /// <summary>Drops the connection without a response, as a crashed server or network fault would.</summary>
-    public void Abort() => _context.Response.Abort();
-
-    private async Task WriteBodyAsync(byte[] body, long? declaredLength)
+    /// <summary>Resets the connection (TCP RST) without a response, as a crashed server or network fault would.</summary>
+    public void Abort()
     {
-        var response = _context.Response;
-        if (Method == "HEAD")
+        Completed = true;
+        Aborted = true;
+        _socket.LingerState = new LingerOption(true, 0);
+        _socket.Close();
+    }
+
+    private async Task WriteAsync(int status, Dictionary<string, string> headers, byte[] body, long? declaredLength)
+    {
+        var head = new StringBuilder($"HTTP/1.1 {status} Status{status}\r\n");
+        foreach (var (name, value) in headers)
         {
-            response.ContentLength64 = declaredLength ?? 0;
-            response.Close();
-            return;
+            head.Append(name).Append(": ").Append(value).Append("\r\n");
         }
 
-        response.ContentLength64 = body.Length;
-        await response.OutputStream.WriteAsync(body);
-        response.Close();
+        // A HEAD response declares the length of the body a GET would return, and has none.
+        var isHead = Method == "HEAD";
+        head.Append("Content-Length: ").Append(isHead ? declaredLength ?? 0 : body.Length).Append("\r\n\r\n");
+        Completed = true;
+        await using var stream = new NetworkStream(_socket, ownsSocket: false);
+        await stream.WriteAsync(Encoding.Latin1.GetBytes(head.ToString()));
+        if (!isHead)
+        {
+            await stream.WriteAsync(body);
+        }
     }
 }

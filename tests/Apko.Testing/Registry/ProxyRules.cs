@@ -40,17 +40,23 @@ public static class ProxyRules
         };
     }
 
-    /// <summary>Delays every matching request, then lets the next step handle it.</summary>
-    public static ProxyRule Delay(Func<ProxyExchange, bool> match, TimeSpan delay) =>
-        async exchange =>
+    /// <summary>Delays the first <paramref name="times"/> matching requests, then lets the next step handle them.</summary>
+    public static ProxyRule Delay(Func<ProxyExchange, bool> match, TimeSpan delay, int times = int.MaxValue)
+    {
+        var remaining = times;
+        return async exchange =>
         {
-            if (match(exchange))
+            if (match(exchange) && Interlocked.Decrement(ref remaining) >= 0)
             {
                 await Task.Delay(delay);
             }
 
             return false;
         };
+    }
+
+    /// <summary>Matches every request.</summary>
+    public static bool Any(ProxyExchange exchange) => true;
 
     /// <summary>Matches requests by method and a substring of the path.</summary>
     public static Func<ProxyExchange, bool> Request(string method, string pathPart) =>

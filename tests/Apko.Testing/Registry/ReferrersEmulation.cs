@@ -47,7 +47,7 @@ public sealed class ReferrersEmulation
 
         var key = exchange.Path[4..manifests] + "@" + subject;
         _referrers.GetOrAdd(key, _ => new ConcurrentQueue<string>()).Enqueue(Describe(exchange));
-        await exchange.RespondAsync(response, listener => listener.Headers["OCI-Subject"] = subject);
+        await exchange.RespondAsync(response, headers => headers["OCI-Subject"] = subject);
         return true;
     }
 

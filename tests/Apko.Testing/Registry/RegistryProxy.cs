@@ -1,26 +1,27 @@
 using System.Collections.Concurrent;
 using System.Net;
+using System.Net.Sockets;
 
 namespace Apko.Testing.Registry;
 
 /// <summary>
-/// An HTTP proxy on 127.0.0.1 in front of a test registry (or in front of nothing), that lets <see cref="ProxyRule"/>
-/// steps answer, delay, fail or drop requests, and records every request as <c>METHOD /path</c>.
+/// An HTTP/1.1 proxy on 127.0.0.1 in front of a test registry (or in front of nothing), that lets
+/// <see cref="ProxyRule"/> steps answer, delay, fail or reset requests, and records every request as
+/// <c>METHOD /path</c>. It runs on plain sockets so that a reset is a real TCP reset.
 /// </summary>
 public sealed class RegistryProxy : IAsyncDisposable
 {
-    private const int MaxStartAttempts = 5;
-
-    private readonly HttpListener _listener;
+    private readonly TcpListener _listener;
     private readonly IReadOnlyList<ProxyRule> _rules;
     private readonly ConcurrentQueue<string> _requests = new();
+    private readonly CancellationTokenSource _stop = new();
     private readonly Task _loop;
 
-    private RegistryProxy(HttpListener listener, int port, string? upstream, IReadOnlyList<ProxyRule> rules)
+    private RegistryProxy(TcpListener listener, string? upstream, IReadOnlyList<ProxyRule> rules)
     {
         _listener = listener;
         _rules = rules;
-        Port = port;
+        Port = ((IPEndPoint)listener.LocalEndpoint).Port;
         Upstream = upstream;
         UpstreamClient = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false });
         _loop = Task.Run(AcceptLoopAsync);
@@ -45,21 +46,9 @@ public sealed class RegistryProxy : IAsyncDisposable
     /// <param name="rules">Steps tried in order before forwarding.</param>
     public static RegistryProxy Start(string? upstream, params ProxyRule[] rules)
     {
-        for (var attempt = 1; ; attempt++)
-        {
-            var port = LoopbackPort.GetFree();
-            var listener = new HttpListener();
-            listener.Prefixes.Add($"http://127.0.0.1:{port}/");
-            try
-            {
-                listener.Start();
-                return new RegistryProxy(listener, port, upstream, rules);
-            }
-            catch (HttpListenerException) when (attempt < MaxStartAttempts)
-            {
-                listener.Close();
-            }
-        }
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return new RegistryProxy(listener, upstream, rules);
     }
 
     /// <summary>Forgets the recorded requests.</summary>
@@ -68,46 +57,70 @@ public sealed class RegistryProxy : IAsyncDisposable
     /// <summary>Stops listening.</summary>
     public async ValueTask DisposeAsync()
     {
+        await _stop.CancelAsync();
         _listener.Stop();
-        _listener.Close();
         try
         {
             await _loop;
         }
-        catch (Exception exception) when (exception is HttpListenerException or ObjectDisposedException)
+        catch (OperationCanceledException)
         {
-            // The listener was stopped while waiting for a request.
+            // Stopped while waiting for a connection.
         }
 
         UpstreamClient.Dispose();
+        _stop.Dispose();
     }
 
     private async Task AcceptLoopAsync()
     {
-        while (_listener.IsListening)
+        while (!_stop.IsCancellationRequested)
         {
-            HttpListenerContext context;
+            Socket socket;
             try
             {
-                context = await _listener.GetContextAsync();
+                socket = await _listener.AcceptSocketAsync(_stop.Token);
             }
-            catch (Exception exception) when (exception is HttpListenerException or ObjectDisposedException)
+            catch (Exception exception) when (exception is SocketException or ObjectDisposedException)
             {
                 return;
             }
 
-            _ = Task.Run(() => HandleAsync(context));
+            _ = Task.Run(() => ServeConnectionAsync(socket));
         }
     }
 
-    private async Task HandleAsync(HttpListenerContext context)
+    private async Task ServeConnectionAsync(Socket socket)
     {
         try
         {
-            using var body = new MemoryStream();
-            await context.Request.InputStream.CopyToAsync(body);
-            var exchange = new ProxyExchange(context, body.ToArray(), this);
-            _requests.Enqueue($"{exchange.Method} {exchange.Path}");
+            await using var stream = new NetworkStream(socket, ownsSocket: false);
+            var reader = new BufferedReader(stream);
+            while (await LoopbackHttpRequest.ReadAsync(reader) is { } request)
+            {
+                var exchange = new ProxyExchange(request, socket, this);
+                _requests.Enqueue($"{exchange.Method} {exchange.Path}");
+                await HandleAsync(exchange);
+                if (exchange.Aborted)
+                {
+                    return;
+                }
+            }
+        }
+        catch (Exception exception) when (exception is IOException or SocketException or ObjectDisposedException)
+        {
+            // The client closed or reset the connection.
+        }
+        finally
+        {
+            socket.Dispose();
+        }
+    }
+
+    private async Task HandleAsync(ProxyExchange exchange)
+    {
+        try
+        {
             foreach (var rule in _rules)
             {
                 if (await rule(exchange))
@@ -119,11 +132,10 @@ public sealed class RegistryProxy : IAsyncDisposable
             using var response = await exchange.ForwardAsync();
             await exchange.RespondAsync(response);
         }
-        catch (Exception exception) when (exception is HttpListenerException or IOException or HttpRequestException
-            or ObjectDisposedException or InvalidOperationException)
+        catch (HttpRequestException) when (!exchange.Completed)
         {
-            // The client went away or the upstream failed: drop the connection as a broken proxy would.
-            context.Response.Abort();
+            // The upstream failed: drop the connection as a broken proxy would.
+            exchange.Abort();
         }
     }
 }

@@ -46,8 +46,8 @@ public sealed class ConfigurationErrorTests
         },
         {
             "bad arch", "archs:\n  - x86_64\n  - sparc\n",
-            "apko.yaml:3:5: archs[1]: 'sparc' is not a supported architecture", ConfigurationErrorCodes.InvalidArchitecture,
-            "amd64 (x86_64)"
+            "apko.yaml:3:5: archs[1]: 'sparc' is not a supported architecture",
+            ConfigurationErrorCodes.InvalidArchitecture, "amd64 (x86_64)"
         },
         {
             "quoted mode", "paths:\n  - path: /x\n    type: permissions\n    permissions: \"0755\"\n",
@@ -71,7 +71,58 @@ public sealed class ConfigurationErrorTests
         },
         {
             "bad runtime key name", "contents:\n  runtime_keyring:\n    - name: .hidden\n      content: PEM\n",
-            "apko.yaml:3:13: contents.runtime_keyring[0].name:", ConfigurationErrorCodes.InvalidRuntimeKey, "not starting with '.'"
+            "apko.yaml:3:13: contents.runtime_keyring[0].name:", ConfigurationErrorCodes.InvalidRuntimeKey,
+            "not starting with '.'"
+        },
+        {
+            "duplicate runtime key name",
+            "contents:\n  runtime_keyring:\n    - {name: a.rsa.pub, content: A}\n    - {name: a.rsa.pub, content: B}\n",
+            "apko.yaml:4:14: contents.runtime_keyring[1].name: The key name 'a.rsa.pub' is already used at apko.yaml:3:14.",
+            ConfigurationErrorCodes.InvalidRuntimeKey, "Give each runtime key its own name."
+        },
+        {
+            "two certificates in one entry",
+            "certificates:\n  additional:\n    - name: two\n      content: |\n"
+            + "        -----BEGIN CERTIFICATE-----\n        AAAA\n        -----END CERTIFICATE-----\n"
+            + "        -----BEGIN CERTIFICATE-----\n        AAAA\n        -----END CERTIFICATE-----\n",
+            "apko.yaml:3:7: certificates.additional[0]: The certificate 'two' contains 2 PEM CERTIFICATE blocks.",
+            ConfigurationErrorCodes.InvalidCertificate, "Give exactly one certificate per entry."
+        },
+        {
+            "base image not built yet",
+            "contents:\n  baseimage:\n    image: ./base\n    apkindex: ./index\n",
+            "apko.yaml:3:5: contents.baseimage: Building on a base image ('contents.baseimage') is not built yet",
+            ConfigurationErrorCodes.NotBuiltYet, "list the base image's packages in 'contents.packages' instead."
+        },
+        {
+            "user without uid",
+            "accounts:\n  users:\n    - username: app\n",
+            "apko.yaml:3:7: accounts.users[0]: The user 'app' has no 'uid'.",
+            ConfigurationErrorCodes.InvalidAccount, "Add a non-zero user ID."
+        },
+        {
+            "root is a list",
+            "- contents\n",
+            "apko.yaml:1:1: Expected a mapping of keys to values but found a list.",
+            ConfigurationErrorCodes.WrongType, "Write 'key: value' lines"
+        },
+        {
+            "empty file",
+            "# only a comment\n",
+            "apko.yaml:1:1: The file contains no YAML document.",
+            ConfigurationErrorCodes.MalformedYaml, "Add at least a 'contents' section."
+        },
+        {
+            "alias inside its own anchor",
+            "environment: &env\n  A: *env\n",
+            "apko.yaml:2:6: The file is not valid YAML: The alias '*env' names no anchor defined before it.",
+            ConfigurationErrorCodes.MalformedYaml, "no anchor"
+        },
+        {
+            "nesting too deep",
+            "volumes: " + new string('[', 100) + new string(']', 100) + "\n",
+            "apko.yaml:1:74: The file is not valid YAML: The document nests deeper than 64 levels.",
+            ConfigurationErrorCodes.MalformedYaml, "64 levels"
         },
         {
             "symlink without source", "paths:\n  - path: /bin/sh\n    type: symlink\n",
@@ -88,7 +139,7 @@ public sealed class ConfigurationErrorTests
         directory.Write("apko.yaml", yaml);
 
         var exception = await Assert.ThrowsAsync<ConfigurationException>(
-            () => ConfigurationLoader.LoadAsync("apko.yaml", directory.Options, TestContext.Current.CancellationToken));
+            () => directory.LoadAsync());
 
         Assert.True(exception.Problems.Count == 1, $"{name}: expected one problem, got:\n{exception.Message}");
         Assert.StartsWith(expectedStart, exception.Message, StringComparison.Ordinal);
@@ -104,7 +155,7 @@ public sealed class ConfigurationErrorTests
         directory.Write("b.yaml", "cmd: x\ninclude: a.yaml\n");
 
         var exception = await Assert.ThrowsAsync<ConfigurationException>(
-            () => ConfigurationLoader.LoadAsync("a.yaml", directory.Options, TestContext.Current.CancellationToken));
+            () => directory.LoadAsync("a.yaml"));
 
         Assert.Equal(ConfigurationErrorCodes.IncludeCycle, exception.Code);
         Assert.Equal("b.yaml:2:10: include: The include chain is a cycle: a.yaml -> b.yaml -> a.yaml. "
@@ -118,10 +169,13 @@ public sealed class ConfigurationErrorTests
         directory.Write("apko.yaml", "contents:\n  packages: [busybox]\ninclude: base.yaml\n");
 
         var exception = await Assert.ThrowsAsync<ConfigurationException>(
-            () => ConfigurationLoader.LoadAsync("apko.yaml", directory.Options, TestContext.Current.CancellationToken));
+            () => directory.LoadAsync());
 
         Assert.Equal(ConfigurationErrorCodes.FileNotFound, exception.Code);
-        Assert.StartsWith("apko.yaml:3:10: include: The configuration file 'base.yaml' was not found", exception.Message, StringComparison.Ordinal);
+        Assert.StartsWith(
+            "apko.yaml:3:10: include: The configuration file 'base.yaml' was not found",
+            exception.Message,
+            StringComparison.Ordinal);
         Assert.Contains(Path.Combine(directory.Path, "base.yaml"), exception.Message, StringComparison.Ordinal);
         Assert.Contains("--include-paths", exception.Message, StringComparison.Ordinal);
     }
@@ -132,10 +186,11 @@ public sealed class ConfigurationErrorTests
         using var directory = new TemporaryConfigurationDirectory();
 
         var exception = await Assert.ThrowsAsync<ConfigurationException>(
-            () => ConfigurationLoader.LoadAsync("nope.yaml", directory.Options, TestContext.Current.CancellationToken));
+            () => directory.LoadAsync("nope.yaml"));
 
         Assert.Equal(ConfigurationErrorCodes.FileNotFound, exception.Code);
-        Assert.StartsWith("The configuration file 'nope.yaml' was not found", exception.Message, StringComparison.Ordinal);
+        Assert.StartsWith(
+            "The configuration file 'nope.yaml' was not found", exception.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -156,14 +211,17 @@ public sealed class ConfigurationErrorTests
             ""));
 
         var exception = await Assert.ThrowsAsync<ConfigurationException>(
-            () => ConfigurationLoader.LoadAsync("apko.yaml", directory.Options, TestContext.Current.CancellationToken));
+            () => directory.LoadAsync());
 
         var lines = exception.Message.Split('\n');
         Assert.Equal(ConfigurationErrorCodes.SeveralProblems, exception.Code);
         Assert.Equal(6, lines.Length);
         Assert.StartsWith("apko.yaml:3:20: contents.packages[1]: 'bad>>1'", lines[0], StringComparison.Ordinal);
-        Assert.EndsWith("contents.packages[2]: 'x=' is not a valid package constraint: the version after '=' is missing. "
-            + "Use NAME, NAME=VERSION or NAME>VERSION.", lines[1], StringComparison.Ordinal);
+        Assert.EndsWith(
+            "contents.packages[2]: 'x=' is not a valid package constraint: the version after '=' is missing. "
+            + "Use NAME, NAME=VERSION or NAME>VERSION.",
+            lines[1],
+            StringComparison.Ordinal);
         Assert.StartsWith("apko.yaml:7:12: accounts.users[0].uid:", lines[2], StringComparison.Ordinal);
         Assert.StartsWith("apko.yaml:8:9: archs[0]: 'mips'", lines[3], StringComparison.Ordinal);
         Assert.StartsWith("apko.yaml:9:1: colour: 'colour' is not a known key.", lines[4], StringComparison.Ordinal);

@@ -21,5 +21,9 @@ internal sealed class TemporaryConfigurationDirectory : IDisposable
         return path;
     }
 
+    /// <summary>Loads a configuration file of this directory with the directory as working directory.</summary>
+    public Task<Apko.Configuration.LoadedConfiguration> LoadAsync(string name = "apko.yaml") =>
+        Apko.Configuration.ConfigurationLoader.LoadAsync(name, Options, TestContext.Current.CancellationToken);
+
     public void Dispose() => Directory.Delete(Path, recursive: true);
 }

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace Apko.Tests.Sbom;
 
 /// <summary>
-/// Checks that one JSON document holds everything another does: every property with an equal value, every
+/// Checks that one JSON document contains everything another does: every property with an equal value, every
 /// array element (packages matched by SPDXID) somewhere in the corresponding array.
 /// </summary>
 internal static class JsonContainment

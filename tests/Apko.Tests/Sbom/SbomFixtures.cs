@@ -96,6 +96,25 @@ internal static class SbomFixtures
             .Where(e => e.Name.StartsWith("var/lib/db/sbom/", StringComparison.Ordinal))
             .ToDictionary(e => "/" + e.Name, e => e.Content);
 
+    /// <summary>
+    /// The 25 Alpine 3.19.1 packages of the alpine-base closure: metadata from the APKINDEX, datahash from each
+    /// .PKGINFO, and Alpine's main repository as their source. None ships an SBOM.
+    /// </summary>
+    public static IReadOnlyList<SbomPackageInput> AlpinePackages()
+    {
+        var folder = Fixtures.Path("alpine", "v3.19.1-iso", "x86_64");
+        var index = ReadIndex(Path.Combine(folder, "APKINDEX.tar.gz"));
+        return [.. index.Where(p => File.Exists(Path.Combine(folder, $"{p}.apk"))).Select(p =>
+        {
+            var info = ReadTar(Path.Combine(folder, $"{p}.apk")).Single(e => e.Name == ".PKGINFO").Content;
+            var dataHash = System.Text.Encoding.UTF8.GetString(info).Split('\n')
+                .Single(l => l.StartsWith("datahash = ", StringComparison.Ordinal))["datahash = ".Length..];
+            return new SbomPackageInput(p with { DataHash = dataHash }, null, AlpineRepository);
+        })];
+    }
+
+    public const string AlpineRepository = "https://dl-cdn.alpinelinux.org/alpine/v3.19/main";
+
     /// <summary>A package as apko's generator tests declare it, with its SBOM from apk_sboms.</summary>
     public static SbomPackageInput GeneratorPackage(string name, string version)
     {

@@ -75,24 +75,78 @@ public sealed class SbomGeneratorTests
         Assert.Contains("?arch=amd64\\u0026mediaType=", text);
     }
 
-    [Theory]
-    [InlineData("x86_64")]
-    [InlineData("aarch64")]
-    public async Task GenerateImage_ValidatesAgainstSchemas(string arch)
+    [Fact]
+    public void GenerateImage_AlpineListsEveryInstalledPackage()
     {
-        var files = SbomGenerator.GenerateImage(
-            SbomFixtures.GoldenImage(arch), SbomFormats.Spdx | SbomFormats.CycloneDx);
+        var packages = SbomFixtures.AlpinePackages();
+        var input = SbomFixtures.Image(packages, new OsRelease("alpine", "Alpine Linux", "3.19.1"));
 
-        await SchemaCheck.AssertValidAsync(SchemaCheck.Spdx, files[0].Content, files[0].FileName);
-        await SchemaCheck.AssertValidAsync(SchemaCheck.CycloneDx, files[1].Content, files[1].FileName);
+        var document = ImageSbomBuilder.Build(input);
+
+        Assert.Equal(25, packages.Count);
+        foreach (var apk in packages.Select(p => p.Package))
+        {
+            var package = Assert.Single(document.Packages, p => p.Name == apk.Name);
+            Assert.Equal([$"pkg:apk/alpine/{apk.Name}@{apk.Version}?arch=x86_64"], package.Purls());
+            Assert.Equal(["SHA1", "SHA256"], package.Checksums.Select(c => c.Algorithm));
+            Assert.Equal(
+                $"{SbomFixtures.AlpineRepository}/x86_64/{apk.Name}-{apk.Version}.apk", package.DownloadLocation);
+            Assert.Equal("Organization: Alpine Linux", package.Supplier);
+            Assert.Contains(
+                new SpdxRelationship(ImageSbomBuilder.ImageId(input), "CONTAINS", package.SpdxId),
+                document.Relationships);
+        }
+
+        ImageSbomBuilderTests.AssertUniqueIds(document);
     }
 
     [Fact]
-    public async Task GenerateIndex_ValidatesAgainstSchemas()
+    public void GenerateImage_AlpineDependsOnResolvesProvides()
     {
-        var files = SbomGenerator.GenerateIndex(SbomFixtures.GoldenIndex(), SbomFormats.Spdx | SbomFormats.CycloneDx);
+        var input = SbomFixtures.Image(SbomFixtures.AlpinePackages(), new OsRelease("alpine", "Alpine Linux", "3.19.1"));
 
-        await SchemaCheck.AssertValidAsync(SchemaCheck.Spdx, files[0].Content, files[0].FileName);
-        await SchemaCheck.AssertValidAsync(SchemaCheck.CycloneDx, files[1].Content, files[1].FileName);
+        var document = ImageSbomBuilder.Build(input);
+
+        string Id(string name) => document.Packages.Single(p => p.Name == name).SpdxId;
+        // busybox depends on so:libc.musl-x86_64.so.1, which musl provides.
+        Assert.Contains(new SpdxRelationship(Id("busybox"), "DEPENDS_ON", Id("musl")), document.Relationships);
+        // alpine-base depends on the plain names of its members.
+        Assert.Contains(new SpdxRelationship(Id("alpine-base"), "DEPENDS_ON", Id("busybox")), document.Relationships);
+    }
+
+    [Fact]
+    public async Task Generate_AllOutputsValidateAgainstSchemas()
+    {
+        var all = SbomFormats.Spdx | SbomFormats.CycloneDx;
+        var alpine = SbomFixtures.Image(SbomFixtures.AlpinePackages(), new OsRelease("alpine", "Alpine Linux", "3.19.1"));
+        var files = SbomGenerator.GenerateImage(SbomFixtures.GoldenImage("x86_64"), all)
+            .Concat(SbomGenerator.GenerateImage(SbomFixtures.GoldenImage("aarch64"), all))
+            .Concat(SbomGenerator.GenerateIndex(SbomFixtures.GoldenIndex(), all))
+            .Concat(SbomGenerator.GenerateImage(alpine with { ApkArch = "alpine" }, all))
+            .ToList();
+
+        await SchemaCheck.AssertValidAsync(
+            SchemaCheck.Spdx, [.. files.Where(f => f.FileName.EndsWith(".spdx.json")).Select(f => (f.FileName, f.Content))]);
+        await SchemaCheck.AssertValidAsync(
+            SchemaCheck.CycloneDx, [.. files.Where(f => f.FileName.EndsWith(".cdx.json")).Select(f => (f.FileName, f.Content))]);
+    }
+
+    [Fact]
+    public void GenerateImage_CycloneDxListsEveryPurl()
+    {
+        var input = SbomFixtures.Image(SbomFixtures.AlpinePackages(), new OsRelease("alpine", "Alpine Linux", "3.19.1"));
+
+        var bom = JsonNode.Parse(SbomGenerator.GenerateImage(input, SbomFormats.CycloneDx)[0].Content)!;
+
+        var purls = bom["components"]!.AsArray().Select(c => c?["purl"]?.GetValue<string>()).ToList();
+        foreach (var apk in input.Packages.Select(p => p.Package))
+        {
+            Assert.Contains($"pkg:apk/alpine/{apk.Name}@{apk.Version}?arch=x86_64", purls);
+        }
+
+        Assert.Equal(ImageSbomBuilder.ImageId(input), bom["metadata"]!["component"]!["bom-ref"]!.GetValue<string>());
+        var busybox = bom["dependencies"]!.AsArray().Single(d => d!["ref"]!.GetValue<string>().Contains("busybox-1"));
+        Assert.Contains("SPDXRef-Package-apk-musl-1.2.4C95git20230717-r4",
+            busybox!["dependsOn"]!.AsArray().Select(d => d!.GetValue<string>()));
     }
 }

@@ -17,6 +17,7 @@ internal sealed class RegistryAuthenticator
     private readonly ILogger _logger;
     private readonly ConcurrentDictionary<string, AuthenticationChallenge> _challenges = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> _tokens = new(StringComparer.Ordinal);
+    private readonly SemaphoreSlim _tokenLock = new(1, 1);
     private readonly ConcurrentDictionary<string, Lazy<Task<RegistryCredential?>>> _credentialLookups =
         new(StringComparer.Ordinal);
 
@@ -43,8 +44,8 @@ internal sealed class RegistryAuthenticator
             return BasicHeader(await GetCredentialAsync(registry, cancellationToken).ConfigureAwait(false));
         }
 
-        var token = _tokens.GetValueOrDefault(TokenKey(registry, scopes)) ??
-            await FetchTokenAsync(registry, challenge, scopes, cancellationToken).ConfigureAwait(false);
+        var token = await GetTokenAsync(registry, challenge, scopes, scopes, null, cancellationToken)
+            .ConfigureAwait(false);
         return new AuthenticationHeaderValue("Bearer", token);
     }
 
@@ -79,12 +80,50 @@ internal sealed class RegistryAuthenticator
         else
         {
             var scopes = request.Scopes().Concat(challenge.Scope?.Split(' ') ?? []).Distinct().ToList();
-            var token = await FetchTokenAsync(registry, challenge, scopes, cancellationToken).ConfigureAwait(false);
-            _tokens[TokenKey(registry, request.Scopes())] = token;
+            var rejected = sent?.Scheme == "Bearer" ? sent.Parameter : null;
+            var token = await GetTokenAsync(registry, challenge, request.Scopes(), scopes, rejected, cancellationToken)
+                .ConfigureAwait(false);
             header = new AuthenticationHeaderValue("Bearer", token);
         }
 
         return header is null || header.Equals(sent) ? null : header;
+    }
+
+    /// <summary>
+    /// Returns the cached token for the request scopes unless the registry just rejected it, or fetches one. Fetches
+    /// are serialized, so that requests started together after the first challenge share one token request.
+    /// </summary>
+    private async Task<string> GetTokenAsync(
+        string registry,
+        AuthenticationChallenge challenge,
+        IReadOnlyList<string> requestScopes,
+        IReadOnlyList<string> fetchScopes,
+        string? rejected,
+        CancellationToken cancellationToken)
+    {
+        var key = TokenKey(registry, requestScopes);
+        if (_tokens.TryGetValue(key, out var cached) && cached != rejected)
+        {
+            return cached;
+        }
+
+        await _tokenLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (_tokens.TryGetValue(key, out cached) && cached != rejected)
+            {
+                return cached;
+            }
+
+            var token = await FetchTokenAsync(registry, challenge, fetchScopes, cancellationToken)
+                .ConfigureAwait(false);
+            _tokens[key] = token;
+            return token;
+        }
+        finally
+        {
+            _tokenLock.Release();
+        }
     }
 
     private async Task<string> FetchTokenAsync(
@@ -117,7 +156,6 @@ internal sealed class RegistryAuthenticator
             RegistryErrors.TokenRequestFailedCode,
             RegistryErrors.TokenMissing(url, registry),
             new RegistryFailure(request.Method.Method, url, response.StatusCode));
-        _tokens[TokenKey(registry, scopes)] = token;
         return token;
     }
 

@@ -11,7 +11,10 @@ internal static class YamlDocumentReader
 {
     private const string MergeKey = "<<";
 
-    /// <summary>Reads the root node; returns <see langword="null"/> when the text holds no document.</summary>
+    // The apko schema nests four levels deep; the limit only stops hostile input from exhausting the stack.
+    private const int MaxDepth = 64;
+
+    /// <summary>Reads the root node; returns <see langword="null"/> when the text contains no document.</summary>
     /// <exception cref="YamlException">The text is not well-formed YAML, or an alias names no anchor.</exception>
     public static YamlNode? Read(string text)
     {
@@ -24,13 +27,19 @@ internal static class YamlDocumentReader
         }
 
         parser.Consume<DocumentStart>();
-        var root = ReadNode(parser, anchors);
+        var root = ReadNode(parser, anchors, 0);
         parser.Consume<DocumentEnd>();
         return root;
     }
 
-    private static YamlNode ReadNode(IParser parser, Dictionary<string, YamlNode> anchors)
+    private static YamlNode ReadNode(IParser parser, Dictionary<string, YamlNode> anchors, int depth)
     {
+        if (depth > MaxDepth && parser.Current is { } tooDeep)
+        {
+            throw new YamlException(
+                tooDeep.Start, tooDeep.End, $"The document nests deeper than {MaxDepth} levels.");
+        }
+
         if (parser.TryConsume<AnchorAlias>(out var alias))
         {
             if (anchors.TryGetValue(alias.Value.Value, out var target))
@@ -38,7 +47,8 @@ internal static class YamlDocumentReader
                 return target;
             }
 
-            throw new YamlException(alias.Start, alias.End, $"The alias '*{alias.Value}' names no anchor defined before it.");
+            throw new YamlException(
+                alias.Start, alias.End, $"The alias '*{alias.Value}' names no anchor defined before it.");
         }
 
         if (parser.TryConsume<Scalar>(out var scalar))
@@ -51,29 +61,31 @@ internal static class YamlDocumentReader
         if (parser.TryConsume<SequenceStart>(out var sequenceStart))
         {
             var node = YamlNode.Sequence(sequenceStart.Start);
-            Remember(anchors, sequenceStart, node);
             while (!parser.TryConsume<SequenceEnd>(out _))
             {
-                node.Items.Add(ReadNode(parser, anchors));
+                node.Items.Add(ReadNode(parser, anchors, depth + 1));
             }
 
+            // Registered once complete, so an alias inside its own anchor is an error, not a cycle.
+            Remember(anchors, sequenceStart, node);
             return node;
         }
 
         var mappingStart = parser.Consume<MappingStart>();
         var mapping = YamlNode.Mapping(mappingStart.Start);
+        ReadEntries(parser, anchors, mapping, depth);
         Remember(anchors, mappingStart, mapping);
-        ReadEntries(parser, anchors, mapping);
         return mapping;
     }
 
-    private static void ReadEntries(IParser parser, Dictionary<string, YamlNode> anchors, YamlNode mapping)
+    private static void ReadEntries(
+        IParser parser, Dictionary<string, YamlNode> anchors, YamlNode mapping, int depth)
     {
         var merged = new List<YamlNode>();
         while (!parser.TryConsume<MappingEnd>(out _))
         {
-            var key = ReadNode(parser, anchors);
-            var value = ReadNode(parser, anchors);
+            var key = ReadNode(parser, anchors, depth + 1);
+            var value = ReadNode(parser, anchors, depth + 1);
             if (key.IsPlain && key.Value == MergeKey)
             {
                 merged.AddRange(value.Kind == YamlNodeKind.Sequence ? value.Items : [value]);

@@ -33,10 +33,14 @@ internal sealed class YamlNode
 
     public List<KeyValuePair<YamlNode, YamlNode>> Entries { get; } = [];
 
-    /// <summary>Whether the scalar is a plain, untagged value, which YAML resolves to null, a number or a boolean.</summary>
+    /// <summary>
+    /// Whether the scalar is a plain, untagged value, which YAML resolves to null, a number or a boolean.
+    /// </summary>
     public bool IsPlain => Kind == YamlNodeKind.Scalar && Style == ScalarStyle.Plain && Tag.Length == 0;
 
-    /// <summary>Whether the node is a YAML null: <c>~</c>, <c>null</c>, an empty plain value or <c>!!null</c>.</summary>
+    /// <summary>
+    /// Whether the node is a YAML null: <c>~</c>, <c>null</c>, an empty plain value or <c>!!null</c>.
+    /// </summary>
     public bool IsNull => Kind == YamlNodeKind.Scalar
         && (Tag == "tag:yaml.org,2002:null" || (IsPlain && Value is "" or "~" or "null" or "Null" or "NULL"));
 

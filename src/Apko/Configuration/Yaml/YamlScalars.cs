@@ -16,8 +16,11 @@ internal static class YamlScalars
     private const string IntTag = "tag:yaml.org,2002:int";
     private const string BoolTag = "tag:yaml.org,2002:bool";
 
-    private static readonly string[] s_true = ["true", "True", "TRUE", "y", "Y", "yes", "Yes", "YES", "on", "On", "ON"];
-    private static readonly string[] s_false = ["false", "False", "FALSE", "n", "N", "no", "No", "NO", "off", "Off", "OFF"];
+    private static readonly string[] s_true =
+        ["true", "True", "TRUE", "y", "Y", "yes", "Yes", "YES", "on", "On", "ON"];
+
+    private static readonly string[] s_false =
+        ["false", "False", "FALSE", "n", "N", "no", "No", "NO", "off", "Off", "OFF"];
 
     /// <summary>Resolves an integer scalar; returns <see langword="false"/> when the node is not an integer.</summary>
     public static bool TryGetInteger(YamlNode node, out long value)
@@ -75,7 +78,7 @@ internal static class YamlScalars
 
         foreach (var c in digits)
         {
-            var digit = char.IsAsciiDigit(c) ? c - '0' : char.IsAsciiLetter(c) ? char.ToLowerInvariant(c) - 'a' + 10 : 99;
+            var digit = DigitValue(c);
             if (digit >= radix)
             {
                 return false;
@@ -92,6 +95,14 @@ internal static class YamlScalars
 
         return true;
     }
+
+    // Returns 99, which is no digit in any radix, for characters other than 0-9 and a-z.
+    private static int DigitValue(char c) => c switch
+    {
+        _ when char.IsAsciiDigit(c) => c - '0',
+        _ when char.IsAsciiLetter(c) => char.ToLowerInvariant(c) - 'a' + 10,
+        _ => 99,
+    };
 
     /// <summary>Formats a mode in the YAML 1.2 octal notation used in messages, such as <c>0o755</c>.</summary>
     public static string FormatOctal(uint value) => "0o" + Convert.ToString((long)value, 8);
