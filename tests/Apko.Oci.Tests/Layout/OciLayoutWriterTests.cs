@@ -120,6 +120,17 @@ public sealed class OciLayoutWriterTests
     }
 
     [Fact]
+    public async Task Create_DuplicatePlatformThrows()
+    {
+        using var work = new TemporaryDirectory();
+        var image = await SampleImage.BuildAsync(work.Path, ["x86_64"]);
+
+        var exception = Assert.Throws<OciException>(() => BuiltIndex.Create([image.Images[0], image.Images[0]]));
+
+        Assert.Equal("APKO4003", exception.Code);
+    }
+
+    [Fact]
     public async Task Validate_GoldenLayoutIsValid()
     {
         var problems = await OciLayoutValidator.ValidateAsync(OciJsonTests.GoldenPath(), Token);
