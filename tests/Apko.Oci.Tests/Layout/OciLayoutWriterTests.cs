@@ -102,7 +102,7 @@ public sealed class OciLayoutWriterTests
     }
 
     [Fact]
-    public async Task WriteAsync_ChangedLayerFileThrowsAndCleansUp()
+    public async Task WriteAsync_ChangedLayerFileThrows()
     {
         using var work = new TemporaryDirectory();
         var output = Directory.CreateDirectory(Path.Combine(work.Path, "out")).FullName;
