@@ -6,5 +6,5 @@ namespace Apko.Oci.Layers;
 /// <param name="Descriptor">Media type, digest and size of the compressed bytes.</param>
 /// <param name="DiffId">SHA-256 digest of the uncompressed tar, as listed in the image config's
 /// <c>rootfs.diff_ids</c>.</param>
-/// <param name="Path">Full path of the file that holds the compressed bytes.</param>
+/// <param name="Path">Full path of the file that contains the compressed bytes.</param>
 public sealed record LayerBlob(Descriptor Descriptor, Digest DiffId, string Path);

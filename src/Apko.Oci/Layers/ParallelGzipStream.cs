@@ -18,6 +18,8 @@ internal sealed class ParallelGzipStream : Stream
     public const int ChunkSize = 1 << 20;
 
     // zlib level 6 of the zlib-ng library bundled with .NET; changing it changes every layer digest.
+    // NOTE: the compressed bytes also depend on the zlib-ng version the .NET runtime bundles, so a runtime update
+    // may change layer digests while diff IDs stay the same.
     private const int CompressionLevel = 6;
 
     // RFC 1952 header: deflate, no flags, MTIME 0, XFL 0, OS 255 (unknown), so no build host detail leaks.
@@ -201,7 +203,7 @@ internal sealed class ParallelGzipStream : Stream
                 if (!isLast)
                 {
                     // A sync flush ends the data on a byte boundary with a non-final empty stored block, so the
-                    // next chunk's blocks can follow; disposing then adds a final block that is cut off below.
+                    // next chunk's blocks can follow. Disposing then adds a final block, which is cut off below.
                     deflate.Flush();
                     flushedLength = output.Length;
                 }

@@ -8,7 +8,7 @@ internal sealed record ImageName(string Repository, string Tag)
     /// <summary>The full reference, <c>repository:tag</c>.</summary>
     public override string ToString() => $"{Repository}:{Tag}";
 
-    /// <summary>Splits <c>NAME[:TAG]</c>; a colon before the last <c>/</c> belongs to a registry port.</summary>
+    /// <summary>Splits <c>NAME[:TAG]</c>. A colon before the last <c>/</c> belongs to a registry port.</summary>
     /// <exception cref="OciException">The reference is empty, has a digest or an invalid tag.</exception>
     public static ImageName Parse(string reference)
     {

@@ -19,7 +19,7 @@ public static class ArchitectureNames
         ("s390x", "s390x", null),
     ];
 
-    /// <summary>The apk architecture names this mapping knows, in a fixed order.</summary>
+    /// <summary>The apk architecture names that this class maps, in a fixed order.</summary>
     public static IReadOnlyList<string> ApkArchitectures { get; } = s_names.Select(n => n.Apk).ToArray();
 
     /// <summary>Returns the Linux platform for an apk name (<c>aarch64</c>), an OCI architecture (<c>arm64</c>) or
@@ -95,8 +95,6 @@ public static class ArchitectureNames
         return false;
     }
 
-    private static OciException UnknownArchitecture(string name) => new(
-        "APKO4001",
-        $"'{name}' is not a known architecture. Use one of {string.Join(", ", ApkArchitectures)} or its OCI name "
-        + "(386, amd64, arm64, arm/v6, arm/v7, loong64, ppc64le, riscv64, s390x).");
+    private static OciException UnknownArchitecture(string name) =>
+        ModelErrors.UnknownArchitecture(name, ApkArchitectures);
 }

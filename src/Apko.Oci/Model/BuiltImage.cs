@@ -29,8 +29,8 @@ public sealed record BuiltImage
     public IReadOnlyList<LayerBlob> Layers { get; }
 
     /// <summary>
-    /// Builds the config (with <c>rootfs.diff_ids</c> taken from the layers, whatever the config says) and the
-    /// manifest that refers to it and to the layers.
+    /// Builds the config and the manifest that refers to it and to the layers. The config's <c>rootfs.diff_ids</c>
+    /// are replaced by the layers' diff IDs.
     /// </summary>
     public static BuiltImage Create(
         ImageConfig config,

@@ -29,9 +29,7 @@ public sealed record BuiltIndex
     {
         if (images.Count == 0)
         {
-            throw new OciException(
-                "APKO4002",
-                "An image index needs at least one image. Build one architecture or more.");
+            throw ModelErrors.EmptyIndex();
         }
 
         var sorted = images
@@ -42,9 +40,7 @@ public sealed record BuiltIndex
         {
             if (SamePlatform(sorted[i], sorted[i - 1]))
             {
-                throw new OciException(
-                    "APKO4003",
-                    $"Two images have the platform '{sorted[i].Platform}'. Build each architecture once.");
+                throw ModelErrors.DuplicatePlatform(sorted[i].Platform);
             }
         }
 

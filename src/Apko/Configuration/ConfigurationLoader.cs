@@ -201,6 +201,13 @@ public static class ConfigurationLoader
         string reference, string? includingDirectory, ConfigurationLoaderOptions options, out List<string> tried)
     {
         tried = [];
+        if (reference.Contains('\0', StringComparison.Ordinal))
+        {
+            // A NUL character makes every path API throw, and no file can have such a name.
+            tried.Add(reference.Replace("\0", "\\0", StringComparison.Ordinal));
+            return null;
+        }
+
         if (Path.IsPathRooted(reference))
         {
             tried.Add(reference);

@@ -51,7 +51,7 @@ public sealed class TarHeaderTests
     }
 
     [Fact]
-    public void Create_NonAsciiNameUsesPaxPathAndAsciiFallback()
+    public void Create_NonAsciiNameUsesPaxPath()
     {
         var header = TarHeader.Create(LayerEntry.RegularFile("home/café", SampleEntries.File, []));
         var records = Encoding.UTF8.GetString(header, 512, 512).TrimEnd('\0');

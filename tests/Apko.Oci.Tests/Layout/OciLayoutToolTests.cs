@@ -1,11 +1,14 @@
 using System.Text;
 using System.Text.Json;
+using Apko.Oci.Layers;
+using Apko.Oci.Layout;
 using Apko.Oci.Model;
+using Apko.Oci.Tests.Layers;
 using Apko.Testing;
 
 namespace Apko.Oci.Tests.Layout;
 
-/// <summary>Checks layouts from <see cref="Apko.Oci.Layout.OciLayoutWriter"/> with skopeo, umoci and
+/// <summary>Checks layouts from <see cref="OciLayoutWriter"/> with skopeo, umoci and
 /// oci-image-tool.</summary>
 public sealed class OciLayoutToolTests
 {
@@ -95,7 +98,7 @@ public sealed class OciLayoutToolTests
         Assert.Equal("busybox", new FileInfo(Path.Combine(rootfs, "bin/sh")).LinkTarget);
         Assert.Equal("busybox", await File.ReadAllTextAsync(Path.Combine(rootfs, "bin/busybox-link"), Token));
         Assert.Equal("crème", await File.ReadAllTextAsync(Path.Combine(rootfs, "home/nonroot/café.txt"), Token));
-        var longFile = Path.Combine(rootfs, "opt", Tests.Layers.SampleEntries.LongDirectory, "file.txt");
+        var longFile = Path.Combine(rootfs, "opt", SampleEntries.LongDirectory, "file.txt");
         Assert.Equal("long", await File.ReadAllTextAsync(longFile, Token));
         var mtree = await File.ReadAllTextAsync(Directory.GetFiles(bundle, "*.mtree").Single(), Token);
         Assert.Contains("su size=2 mode=04755 tar_time=1700000000", mtree, StringComparison.Ordinal);
@@ -104,8 +107,56 @@ public sealed class OciLayoutToolTests
         Assert.Contains("sda size=0 type=block gid=6 mode=0660", mtree, StringComparison.Ordinal);
         Assert.Contains("/set type=file nlink=1 mode=0664 uid=65532 gid=65532", mtree, StringComparison.Ordinal);
         Assert.Contains("nonroot size=4096 type=dir mode=0700", mtree, StringComparison.Ordinal);
-        var capability = "xattr.security.capability=" + Convert.ToBase64String(Tests.Layers.SampleEntries.Capability);
+        var capability = "xattr.security.capability=" + Convert.ToBase64String(SampleEntries.Capability);
         Assert.Contains(capability, mtree, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task UmociUnpack_StacksTwoLayers()
+    {
+        var skopeo = ExternalTool.Require("skopeo");
+        var umoci = ExternalTool.Require("umoci");
+        using var work = new TemporaryDirectory();
+        var image = await BuildTwoLayerImageAsync(work.Path);
+        var layout = Directory.CreateDirectory(Path.Combine(work.Path, "layout")).FullName;
+        await OciLayoutWriter.WriteAsync(image, layout, "app:two", Token);
+        var single = Path.Combine(work.Path, "single");
+        await AssertSucceedsAsync(skopeo, ["copy", $"oci:{layout}:two", $"oci:{single}:x"]);
+        var bundle = Path.Combine(work.Path, "bundle");
+
+        var rootless = Environment.UserName == "root" ? Array.Empty<string>() : ["--rootless"];
+        await AssertSucceedsAsync(umoci, ["unpack", .. rootless, "--image", single + ":x", bundle]);
+
+        Assert.Empty(await OciLayoutValidator.ValidateAsync(layout, Token));
+        Assert.Equal("base", await File.ReadAllTextAsync(Path.Combine(bundle, "rootfs/usr/lib/base.txt"), Token));
+        Assert.Equal("top", await File.ReadAllTextAsync(Path.Combine(bundle, "rootfs/etc/os-release"), Token));
+    }
+
+    private static async Task<BuiltIndex> BuildTwoLayerImageAsync(string directory)
+    {
+        var mode = SampleEntries.Directory;
+        var file = SampleEntries.File;
+        LayerEntry[] bottom =
+        [
+            LayerEntry.Directory("usr", mode),
+            LayerEntry.Directory("usr/lib", mode),
+            LayerEntry.RegularFile("usr/lib/base.txt", file, "base"u8.ToArray()),
+        ];
+        LayerEntry[] top =
+        [
+            LayerEntry.Directory("etc", mode),
+            LayerEntry.RegularFile("etc/os-release", file, "top"u8.ToArray()),
+        ];
+        var layers = new List<LayerBlob>();
+        foreach (var (name, entries) in new[] { ("bottom", bottom), ("top", top) })
+        {
+            var path = Path.Combine(directory, name + ".tar.gz");
+            layers.Add(await LayerWriter.WriteAsync(entries, path, new(), Token));
+        }
+
+        var history = new HistoryEntry { Author = "apko", CreatedBy = "apko" };
+        var config = new ImageConfig { Architecture = "amd64", History = [history, history] };
+        return BuiltIndex.Create([BuiltImage.Create(config, layers)]);
     }
 
     internal static string[] PlatformOptions(string architecture, string? variant) =>

@@ -102,7 +102,7 @@ public sealed class OciLayoutWriterTests
     }
 
     [Fact]
-    public async Task WriteAsync_ChangedLayerFileThrowsAndCleansUp()
+    public async Task WriteAsync_ChangedLayerFileThrows()
     {
         using var work = new TemporaryDirectory();
         var output = Directory.CreateDirectory(Path.Combine(work.Path, "out")).FullName;
@@ -117,6 +117,17 @@ public sealed class OciLayoutWriterTests
 
         Assert.Equal("APKO4204", exception.Code);
         Assert.Empty(Directory.GetFiles(output, "*", SearchOption.AllDirectories));
+    }
+
+    [Fact]
+    public async Task Create_DuplicatePlatformThrows()
+    {
+        using var work = new TemporaryDirectory();
+        var image = await SampleImage.BuildAsync(work.Path, ["x86_64"]);
+
+        var exception = Assert.Throws<OciException>(() => BuiltIndex.Create([image.Images[0], image.Images[0]]));
+
+        Assert.Equal("APKO4003", exception.Code);
     }
 
     [Fact]

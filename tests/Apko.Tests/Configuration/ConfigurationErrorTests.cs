@@ -181,6 +181,18 @@ public sealed class ConfigurationErrorTests
     }
 
     [Fact]
+    public async Task LoadAsync_NulInIncludeIsNotFound()
+    {
+        using var directory = new TemporaryConfigurationDirectory();
+        directory.Write("apko.yaml", "include: \"a\\0b.yaml\"\n");
+
+        var exception = await Assert.ThrowsAsync<ConfigurationException>(() => directory.LoadAsync());
+
+        Assert.Equal(ConfigurationErrorCodes.FileNotFound, exception.Code);
+        Assert.StartsWith("apko.yaml:1:10: include: The configuration file", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task LoadAsync_MissingFileFailsWithoutLocation()
     {
         using var directory = new TemporaryConfigurationDirectory();

@@ -56,4 +56,61 @@ public sealed class ImageConfigurationYamlTests
             System.Text.Encoding.UTF8.GetString(ImageConfigurationJson.Serialize(config)),
             System.Text.Encoding.UTF8.GetString(ImageConfigurationJson.Serialize(loaded)));
     }
+
+    [Fact]
+    public async Task Serialize_NginxExampleReadsLikeSource()
+    {
+        var options = new ConfigurationLoaderOptions { WorkingDirectory = Apko.Testing.Fixtures.Path("apko") };
+        var loaded = await ConfigurationLoader.LoadAsync(
+            "examples/nginx.yaml", options, TestContext.Current.CancellationToken);
+
+        var yaml = ImageConfigurationYaml.Serialize(loaded.Configuration);
+
+        Assert.Equal(
+            """
+            contents:
+              repositories:
+                - https://packages.wolfi.dev/os
+              keyring:
+                - https://packages.wolfi.dev/os/wolfi-signing.rsa.pub
+              packages:
+                - wolfi-baselayout
+                - nginx
+                - s6
+            entrypoint:
+              type: service-bundle
+              command: /bin/s6-svscan /sv
+              services:
+                nginx: /usr/sbin/nginx -c /etc/nginx/nginx.conf -g "daemon off;"
+            work-dir: /usr/share/nginx
+            accounts:
+              users:
+                - username: nginx
+                  uid: 10000
+                  homedir: /home/nginx
+              groups:
+                - groupname: nginx
+                  gid: 10000
+            archs:
+              - amd64
+            environment:
+              PATH: /usr/local/sbin:/usr/local/bin:/usr/bin:/usr/sbin:/sbin:/bin
+            paths:
+              - path: /run/nginx
+                type: directory
+                uid: 10000
+                gid: 10000
+                permissions: 0o755
+              - path: /etc/nginx/http.d/default.conf
+                type: hardlink
+                uid: 10000
+                gid: 10000
+                permissions: 0o644
+                source: /etc/nginx/nginx.conf.default
+            annotations:
+              foo: bar
+
+            """,
+            yaml);
+    }
 }
