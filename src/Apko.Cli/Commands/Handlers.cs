@@ -18,34 +18,17 @@ internal static partial class Handlers
         return ExitCodes.Success;
     }
 
-    public static Task<int> PublishAsync(
-        CommandContext context, BuildFlags flags, string config, string[] tags, string? imageRefs, bool local) =>
-        throw NotBuiltYet("publish");
 
     public static Task<int> LockAsync(CommandContext context, BuildFlags flags, string config, string? output, string suffix) =>
         throw NotBuiltYet("lock");
 
-    public static Task<int> ShowPackagesAsync(CommandContext context, BuildFlags flags, string config, string format) =>
-        throw NotBuiltYet("show-packages");
 
-    public static Task<int> ShowConfigAsync(CommandContext context, BuildFlags flags, string config) =>
-        throw NotBuiltYet("show-config");
 
-    public static Task<int> DotAsync(CommandContext context, BuildFlags flags, string config, bool spanningTree) =>
-        throw NotBuiltYet("dot");
 
-    public static Task<int> RootfsAsync(
-        CommandContext context, BuildFlags flags, string config, string output, string? buildArch, RootfsFormat format) =>
-        throw NotBuiltYet(format == RootfsFormat.Tar ? "build-minirootfs" : "build-cpio");
 
-    public static Task<int> CleanAsync(CommandContext context, BuildFlags flags, bool dryRun) =>
-        throw NotBuiltYet("clean");
 
-    public static Task<int> LoginAsync(
-        CommandContext context, string server, string? username, string? password, bool passwordStdin) =>
-        throw NotBuiltYet("login");
 
-    private static BuildOptions CreateBuildOptions(CommandContext context, BuildFlags flags, string config)
+    internal static BuildOptions CreateBuildOptions(CommandContext context, BuildFlags flags, string config)
     {
         var options = flags.ToBuildOptions(context.Result, context.Environment, config) with
         {
@@ -65,7 +48,7 @@ internal static partial class Handlers
         return options;
     }
 
-    private static HttpClient CreateHttpClient()
+    internal static HttpClient CreateHttpClient()
     {
         var client = new HttpClient(new SocketsHttpHandler { AutomaticDecompression = System.Net.DecompressionMethods.None })
         {

@@ -6,13 +6,14 @@ namespace Apko.Oci.Layers;
 /// Writes layer entries as a tar stream in the given order, with headers from <see cref="TarHeader"/>, content
 /// padded to 512 bytes, and the end-of-archive marker of two zero blocks (no padding to a 10 KiB record).
 /// </summary>
-internal sealed class LayerTarWriter
+public sealed class LayerTarWriter
 {
     private const int CopyBufferSize = 128 * 1024;
     private static readonly byte[] s_zeros = new byte[2 * TarHeader.BlockSize];
 
     private readonly Stream _output;
 
+    /// <summary>Creates a writer that writes the tar to <paramref name="output"/>, which it does not close.</summary>
     public LayerTarWriter(Stream output)
     {
         _output = output;

@@ -22,7 +22,7 @@ internal sealed class BuildPlanner(BuildOptions options, RepositoryFetcher fetch
             options.ConfigurationPath,
             new ConfigurationLoaderOptions { WorkingDirectory = options.WorkingDirectory, IncludePaths = options.IncludePaths },
             cancellationToken).ConfigureAwait(false);
-        var configuration = ApplyFlags(loaded.Configuration);
+        var configuration = ApplyFlags(options, loaded.Configuration);
         RejectUnbuiltFeatures(configuration);
 
         var source = new PackageSource(options, fetcher);
@@ -59,7 +59,8 @@ internal sealed class BuildPlanner(BuildOptions options, RepositoryFetcher fetch
         return (loaded, plans);
     }
 
-    private ImageConfiguration ApplyFlags(ImageConfiguration configuration)
+    /// <summary>Applies the command-line flags of <paramref name="options"/> to a loaded configuration.</summary>
+    internal static ImageConfiguration ApplyFlags(BuildOptions options, ImageConfiguration configuration)
     {
         if (!Architecture.TryParse(options.HostArchitecture, out var host))
         {

@@ -70,15 +70,7 @@ public static class ImageBuilder
         HttpClient httpClient,
         CancellationToken cancellationToken)
     {
-        var fetcher = new RepositoryFetcher(httpClient, new RepositoryFetchOptions
-        {
-            CacheDirectory = options.CacheDirectory,
-            Offline = options.Offline,
-            Credentials = options.Credentials.Select(c => new HttpCredential(c.Host, c.User, c.Password)).ToArray(),
-            MaxHttpResponseSize = options.Limits.MaxHttpResponseSize,
-            MaxParallelDownloads = Math.Max(2, options.MaxParallelism * 2),
-            Logger = options.Logger,
-        });
+        var fetcher = CreateFetcher(options, httpClient);
         var (_, plans) = await new BuildPlanner(options, fetcher).PlanAsync(cancellationToken).ConfigureAwait(false);
         var rootfsBuilder = new RootFileSystemBuilder(options, fetcher, scratch);
 
@@ -99,6 +91,19 @@ public static class ImageBuilder
         _ = tag;
         return new BuildResult(index, ordered, []);
     }
+
+    /// <summary>Creates the repository fetcher a build uses, from the build options.</summary>
+    internal static RepositoryFetcher CreateFetcher(BuildOptions options, HttpClient httpClient) =>
+        new(httpClient, new RepositoryFetchOptions
+        {
+            CacheDirectory = options.CacheDirectory,
+            Offline = options.Offline,
+            Credentials = options.Credentials.Select(c => new HttpCredential(c.Host, c.User, c.Password)).ToArray(),
+            MaxHttpResponseSize = options.Limits.MaxHttpResponseSize,
+            MaxParallelDownloads = Math.Max(2, options.MaxParallelism * 2),
+            UserAgent = "apko/" + options.ToolVersion,
+            Logger = options.Logger,
+        });
 
     private static async Task<BuiltImage> CreateImageAsync(
         BuildOptions options,
@@ -122,7 +127,7 @@ public static class ImageBuilder
         return ImageAssembler.CreateImage(rootfs, [layer], runAs);
     }
 
-    private static async Task WriteOutputAsync(BuiltIndex index, string output, string tag, CancellationToken cancellationToken)
+    internal static async Task WriteOutputAsync(BuiltIndex index, string output, string tag, CancellationToken cancellationToken)
     {
         if (Directory.Exists(output))
         {
@@ -134,11 +139,12 @@ public static class ImageBuilder
         }
     }
 
-    private static async Task<IReadOnlyList<string>> WriteSbomsAsync(
+    internal static async Task<IReadOnlyList<string>> WriteSbomsAsync(
         BuildOptions options,
         BuildResult built,
         string tag,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        string? sbomDirectory = null)
     {
         var formats = SbomFormatsOf(options);
         if (formats == SbomFormats.None)
@@ -153,7 +159,7 @@ public static class ImageBuilder
         }
 
         files.AddRange(SbomGenerator.GenerateIndex(SbomInputs.ForIndex(options, built, tag), formats));
-        var directory = Path.GetFullPath(options.SbomDirectory ?? ".", options.WorkingDirectory);
+        var directory = sbomDirectory ?? Path.GetFullPath(options.SbomDirectory ?? ".", options.WorkingDirectory);
         Directory.CreateDirectory(directory);
         var written = new List<string>();
         foreach (var file in files)
@@ -190,7 +196,7 @@ public static class ImageBuilder
         return formats;
     }
 
-    private static void TryDelete(string directory)
+    internal static void TryDelete(string directory)
     {
         try
         {
