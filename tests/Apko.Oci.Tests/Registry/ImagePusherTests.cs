@@ -1,4 +1,5 @@
 using Apko.Oci.Registry;
+using Apko.Testing;
 using Apko.Testing.Registry;
 using static Apko.Oci.Tests.Registry.RegistryTesting;
 
@@ -30,6 +31,22 @@ public sealed class ImagePusherTests(AnonymousRegistryFixture fixture) : IClassF
         Assert.True(raw.ExitCode == 0, raw.ToString());
         Assert.Equal(await File.ReadAllTextAsync(layout.BlobPath(layout.IndexDigest), Token), raw.Stdout.TrimEnd('\n'));
         var copy = await CopyToLayoutAsync($"{registry.Host}/apko/multi:1.0", _temp.Path("copy"));
+        Assert.True(copy.ExitCode == 0, copy.ToString());
+    }
+
+    [Fact]
+    public async Task PushAsync_ApkoGoldenLayoutIndexJsonIsIndex()
+    {
+        var registry = await fixture.StartAsync();
+        var golden = Fixtures.Path("apko", "internal", "cli", "testdata", "golden");
+        var pusher = new ImagePusher(CreateClient(_http));
+
+        var result = await pusher.PushAsync(golden, [Tag(registry, "apko/golden:latest")], null, Token);
+
+        Assert.Equal("sha256:b5f05e6fc882c97d61c1daee566954ae6fc09924f8e152293e2b97a06092069f",
+            result.Descriptor.Digest.ToString());
+        Assert.Equal(2, result.Manifests.Count);
+        var copy = await CopyToLayoutAsync($"{registry.Host}/apko/golden:latest", _temp.Path("copy"));
         Assert.True(copy.ExitCode == 0, copy.ToString());
     }
 
