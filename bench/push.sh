@@ -3,10 +3,9 @@
 # registry storage) and a repeat push (every blob already present), using hyperfine.
 #
 # Usage: bench/push.sh LAYOUT_DIR ['OUR_COMMAND']
-#   LAYOUT_DIR   an OCI image layout directory, such as the output of 'apko build' into a directory
-#   OUR_COMMAND  a shell command that pushes "$LAYOUT" to "$REF", such as
-#                'dotnet src/Apko.Cli/bin/Release/net10.0/apko.dll push-layout "$LAYOUT" "$REF"'
-#                (the lead wires the CLI command); without it only skopeo is measured.
+#   LAYOUT_DIR   An OCI image layout directory whose index.json lists one image index, as 'apko build' writes it.
+#   OUR_COMMAND  A shell command that pushes "$LAYOUT" to "$REF". Without it, only skopeo is measured.
+#                Example: 'dotnet path/to/apko.dll push-layout "$LAYOUT" "$REF"' (the command name is a placeholder).
 # Needs docker-registry, skopeo and hyperfine. Everything runs on 127.0.0.1; results go to bench/results/.
 set -euo pipefail
 

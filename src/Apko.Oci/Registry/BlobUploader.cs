@@ -40,7 +40,10 @@ internal sealed class BlobUploader
                 options.Progress?.Report(new PushProgress(stage, blob.Digest, blob.Size, blob.Size));
                 return stage;
             }
-            catch (RegistryException exception) when (exception.IsTransient && attempt < _transport.Retry.MaxAttempts)
+            // Requests that the transport already repeated are not repeated again here, so the attempts of a
+            // failing HEAD or POST do not multiply.
+            catch (RegistryException exception) when (exception.IsTransient && !exception.RetriesExhausted &&
+                attempt < _transport.Retry.MaxAttempts)
             {
                 var delay = _transport.Retry.DelayAfter(attempt, null);
                 RegistryLog.RetryingBlob(_transport.Logger, blob.Digest.ToString(), (long)delay.TotalMilliseconds,
@@ -89,14 +92,19 @@ internal sealed class BlobUploader
             return PushStage.BlobMounted;
         }
 
-        var location = blob.Size >= _options.ChunkedUploadThreshold
-            ? await PatchChunksAsync(repository, blob, openContent, session, options, cancellationToken)
-                .ConfigureAwait(false)
-            : session.Location;
-        var content = blob.Size >= _options.ChunkedUploadThreshold
-            ? null
-            : CreateContentFactory(blob, openContent, options.Progress);
-        await CompleteUploadAsync(repository, blob, location, content, cancellationToken).ConfigureAwait(false);
+        if (blob.Size >= _options.ChunkedUploadThreshold)
+        {
+            var location = await PatchChunksAsync(repository, blob, openContent, session, options, cancellationToken)
+                .ConfigureAwait(false);
+            await CompleteUploadAsync(repository, blob, location, null, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            var content = CreateContentFactory(blob, openContent, options.Progress);
+            await CompleteUploadAsync(repository, blob, session.Location, content, cancellationToken)
+                .ConfigureAwait(false);
+        }
+
         RegistryLog.BlobUploaded(_transport.Logger, blob.Digest.ToString(), blob.Size, repository.ToString());
         return PushStage.BlobUploaded;
     }

@@ -5,7 +5,8 @@ using static Apko.Oci.Tests.Registry.RegistryTesting;
 
 namespace Apko.Oci.Tests.Registry;
 
-public sealed class ImagePusherTests(AnonymousRegistryFixture fixture) : IClassFixture<AnonymousRegistryFixture>, IDisposable
+public sealed class ImagePusherTests(AnonymousRegistryFixture fixture)
+    : IClassFixture<AnonymousRegistryFixture>, IDisposable
 {
     private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(30) };
     private readonly TempDirectory _temp = new();
@@ -35,7 +36,7 @@ public sealed class ImagePusherTests(AnonymousRegistryFixture fixture) : IClassF
     }
 
     [Fact]
-    public async Task PushAsync_ApkoGoldenLayoutIndexJsonIsIndex()
+    public async Task PushAsync_ApkoGoldenLayout()
     {
         var registry = await fixture.StartAsync();
         var golden = Fixtures.Path("apko", "internal", "cli", "testdata", "golden");
@@ -70,7 +71,7 @@ public sealed class ImagePusherTests(AnonymousRegistryFixture fixture) : IClassF
     }
 
     [Fact]
-    public async Task PushAsync_RepeatPushSendsOnlyHeadAndManifests()
+    public async Task PushAsync_RepeatPushUploadsNothing()
     {
         var registry = await fixture.StartAsync();
         var layout = TestImageLayout.Create(_temp.Path("layout"), "repeat", ["amd64", "arm64"]);
@@ -218,5 +219,6 @@ public sealed class ImagePusherTests(AnonymousRegistryFixture fixture) : IClassF
     internal static ImageReference Tag(DistributionRegistry registry, string name) =>
         ImageReference.Parse($"{registry.Host}/{name}");
 
-    internal static ImageReference Tag(RegistryProxy proxy, string name) => ImageReference.Parse($"{proxy.Host}/{name}");
+    internal static ImageReference Tag(RegistryProxy proxy, string name) =>
+        ImageReference.Parse($"{proxy.Host}/{name}");
 }

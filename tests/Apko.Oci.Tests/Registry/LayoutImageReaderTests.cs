@@ -59,7 +59,8 @@ public sealed class LayoutImageReaderTests : IDisposable
         var error = await Assert.ThrowsAsync<OciException>(() => LayoutImageReader.ReadAsync(layout.Directory, Token));
 
         Assert.Equal("APKO5009", error.Code);
-        Assert.Contains($"The OCI image layout '{layout.Directory}' is invalid", error.Message, StringComparison.Ordinal);
+        var expected = $"The OCI image layout '{layout.Directory}' is invalid";
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
         Assert.Contains(problem, error.Message, StringComparison.Ordinal);
     }
 

@@ -6,7 +6,7 @@ namespace Apko.Testing.Registry;
 
 /// <summary>
 /// An HTTP/1.1 proxy on 127.0.0.1 in front of a test registry (or in front of nothing), that lets
-/// <see cref="ProxyRule"/> steps answer, delay, fail or reset requests, and records every request as
+/// <see cref="ProxyRule"/> steps respond to, delay, fail or reset requests, and records every request as
 /// <c>METHOD /path</c>. It runs on plain sockets so that a reset is a real TCP reset.
 /// </summary>
 public sealed class RegistryProxy : IAsyncDisposable
@@ -33,7 +33,7 @@ public sealed class RegistryProxy : IAsyncDisposable
     /// <summary>The TCP port on 127.0.0.1.</summary>
     public int Port { get; }
 
-    /// <summary>The upstream registry host, or null when the rules answer every request.</summary>
+    /// <summary>The upstream registry host, or null when the rules respond to every request.</summary>
     public string? Upstream { get; }
 
     /// <summary>Every request received so far, as <c>METHOD /path</c> without the query.</summary>
