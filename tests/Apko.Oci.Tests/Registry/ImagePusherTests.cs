@@ -173,6 +173,45 @@ public sealed class ImagePusherTests(AnonymousRegistryFixture fixture)
     }
 
     [Fact]
+    public async Task PushAsync_LimitsConcurrentUploads()
+    {
+        var registry = await fixture.StartAsync();
+        var layout = TestImageLayout.Create(_temp.Path("layout"), "limit", ["amd64", "arm64", "riscv64", "s390x"]);
+        var slow = ProxyRules.Delay(ProxyRules.Request("HEAD", "/blobs/"), TimeSpan.FromMilliseconds(50));
+        await using var proxy = RegistryProxy.Start(registry.Host, slow);
+        var pusher = new ImagePusher(CreateClient(_http));
+
+        await pusher.PushAsync(layout.Directory, [Tag(proxy, "apko/limit:1")],
+            new PushOptions { MaxConcurrentUploads = 2 }, Token);
+
+        Assert.InRange(proxy.MaxConcurrentRequests, 1, 2);
+    }
+
+    [Fact]
+    public async Task PushAsync_CancelledPushLeavesNoTag()
+    {
+        var registry = await fixture.StartAsync();
+        var layout = TestImageLayout.Create(_temp.Path("layout"), "cancel", ["amd64", "arm64"]);
+        using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(Token);
+        var progress = new CallbackProgress(e =>
+        {
+            if (e.Stage == PushStage.BlobUploaded)
+            {
+                cancellation.Cancel();
+            }
+        });
+        var pusher = new ImagePusher(CreateClient(_http));
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => pusher.PushAsync(layout.Directory,
+            [Tag(registry, "apko/cancel:1")], new PushOptions { Progress = progress }, cancellation.Token));
+
+        var client = CreateClient(_http);
+        var repository = new RegistryRepository(registry.Host, "apko/cancel");
+        Assert.Null(await client.GetManifestAsync(repository, "1", Token));
+        Assert.Null(await client.GetManifestAsync(repository, layout.IndexDigest, Token));
+    }
+
+    [Fact]
     public async Task PushAsync_WritesImageRefs()
     {
         var registry = await fixture.StartAsync();

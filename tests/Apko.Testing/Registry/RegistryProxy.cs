@@ -16,6 +16,8 @@ public sealed class RegistryProxy : IAsyncDisposable
     private readonly ConcurrentQueue<string> _requests = new();
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _loop;
+    private int _inFlight;
+    private int _maxInFlight;
 
     private RegistryProxy(TcpListener listener, string? upstream, IReadOnlyList<ProxyRule> rules)
     {
@@ -35,6 +37,9 @@ public sealed class RegistryProxy : IAsyncDisposable
 
     /// <summary>The upstream registry host, or null when the rules respond to every request.</summary>
     public string? Upstream { get; }
+
+    /// <summary>The largest number of requests handled at the same time so far.</summary>
+    public int MaxConcurrentRequests => Volatile.Read(ref _maxInFlight);
 
     /// <summary>Every request received so far, as <c>METHOD /path</c> without the query.</summary>
     public IReadOnlyList<string> Requests => [.. _requests];
@@ -119,6 +124,12 @@ public sealed class RegistryProxy : IAsyncDisposable
 
     private async Task HandleAsync(ProxyExchange exchange)
     {
+        var inFlight = Interlocked.Increment(ref _inFlight);
+        for (var max = Volatile.Read(ref _maxInFlight); inFlight > max; max = Volatile.Read(ref _maxInFlight))
+        {
+            Interlocked.CompareExchange(ref _maxInFlight, inFlight, max);
+        }
+
         try
         {
             foreach (var rule in _rules)
@@ -136,6 +147,10 @@ public sealed class RegistryProxy : IAsyncDisposable
         {
             // The upstream failed: drop the connection as a broken proxy would.
             exchange.Abort();
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _inFlight);
         }
     }
 }
