@@ -40,9 +40,7 @@ internal sealed class BlobUploader
                 options.Progress?.Report(new PushProgress(stage, blob.Digest, blob.Size, blob.Size));
                 return stage;
             }
-            // Requests that the transport already repeated are not repeated again here, so the attempts of a
-            // failing HEAD or POST do not multiply.
-            catch (RegistryException exception) when (exception.IsTransient && !exception.RetriesExhausted &&
+            catch (RegistryException exception) when (IsRestartable(exception) &&
                 attempt < _transport.Retry.MaxAttempts)
             {
                 var delay = _transport.Retry.DelayAfter(attempt, null);
@@ -52,6 +50,12 @@ internal sealed class BlobUploader
             }
         }
     }
+
+    // Requests that the transport already repeated are not repeated again here, so the attempts of a failing HEAD
+    // or POST do not multiply. A lost upload session (BLOB_UPLOAD_UNKNOWN, as after a dropped PUT) restarts too.
+    private static bool IsRestartable(RegistryException exception) =>
+        (exception.IsTransient && !exception.RetriesExhausted) ||
+        exception.RegistryErrorCode == "BLOB_UPLOAD_UNKNOWN";
 
     public async Task<bool> ExistsAsync(
         RegistryRepository repository,
@@ -127,7 +131,7 @@ internal sealed class BlobUploader
             return null;
         }
 
-        // A registry that cannot mount (the source lacks the blob, or mounting is off) answers 202 with a new
+        // A registry that cannot mount (the source lacks the blob, or mounting is off) responds with 202 and a new
         // upload session, as the OCI distribution specification allows.
         if (response.StatusCode != HttpStatusCode.Accepted)
         {
