@@ -40,7 +40,8 @@ internal sealed class BlobUploader
                 options.Progress?.Report(new PushProgress(stage, blob.Digest, blob.Size, blob.Size));
                 return stage;
             }
-            catch (RegistryException exception) when (exception.IsTransient && attempt < _transport.Retry.MaxAttempts)
+            catch (RegistryException exception) when (IsRestartable(exception) &&
+                attempt < _transport.Retry.MaxAttempts)
             {
                 var delay = _transport.Retry.DelayAfter(attempt, null);
                 RegistryLog.RetryingBlob(_transport.Logger, blob.Digest.ToString(), (long)delay.TotalMilliseconds,
@@ -49,6 +50,12 @@ internal sealed class BlobUploader
             }
         }
     }
+
+    // Requests that the transport already repeated are not repeated again here, so the attempts of a failing HEAD
+    // or POST do not multiply. A lost upload session (BLOB_UPLOAD_UNKNOWN, as after a dropped PUT) restarts too.
+    private static bool IsRestartable(RegistryException exception) =>
+        (exception.IsTransient && !exception.RetriesExhausted) ||
+        exception.RegistryErrorCode == "BLOB_UPLOAD_UNKNOWN";
 
     public async Task<bool> ExistsAsync(
         RegistryRepository repository,
@@ -89,14 +96,19 @@ internal sealed class BlobUploader
             return PushStage.BlobMounted;
         }
 
-        var location = blob.Size >= _options.ChunkedUploadThreshold
-            ? await PatchChunksAsync(repository, blob, openContent, session, options, cancellationToken)
-                .ConfigureAwait(false)
-            : session.Location;
-        var content = blob.Size >= _options.ChunkedUploadThreshold
-            ? null
-            : CreateContentFactory(blob, openContent, options.Progress);
-        await CompleteUploadAsync(repository, blob, location, content, cancellationToken).ConfigureAwait(false);
+        if (blob.Size >= _options.ChunkedUploadThreshold)
+        {
+            var location = await PatchChunksAsync(repository, blob, openContent, session, options, cancellationToken)
+                .ConfigureAwait(false);
+            await CompleteUploadAsync(repository, blob, location, null, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            var content = CreateContentFactory(blob, openContent, options.Progress);
+            await CompleteUploadAsync(repository, blob, session.Location, content, cancellationToken)
+                .ConfigureAwait(false);
+        }
+
         RegistryLog.BlobUploaded(_transport.Logger, blob.Digest.ToString(), blob.Size, repository.ToString());
         return PushStage.BlobUploaded;
     }
@@ -119,7 +131,7 @@ internal sealed class BlobUploader
             return null;
         }
 
-        // A registry that cannot mount (the source lacks the blob, or mounting is off) answers 202 with a new
+        // A registry that cannot mount (the source lacks the blob, or mounting is off) responds with 202 and a new
         // upload session, as the OCI distribution specification allows.
         if (response.StatusCode != HttpStatusCode.Accepted)
         {

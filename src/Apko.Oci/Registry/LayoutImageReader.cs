@@ -61,12 +61,12 @@ internal static class LayoutImageReader
         var path = BlobPath(state.Directory, descriptor.Digest);
         CheckBlobFile(state.Directory, descriptor, path);
         var content = await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
+        var name = RelativeBlobPath(descriptor.Digest);
         if (Digest.Sha256(content) != descriptor.Digest)
         {
-            throw Invalid(state.Directory, $"the content of '{RelativeBlobPath(descriptor.Digest)}' does not match its digest");
+            throw Invalid(state.Directory, $"the content of '{name}' does not match its digest");
         }
 
-        var name = RelativeBlobPath(descriptor.Digest);
         if (descriptor.MediaType is MediaType.ImageIndex or MediaType.DockerManifestList)
         {
             var children = ReadChildren(state.Directory, name, content);

@@ -79,7 +79,9 @@ internal sealed class ManifestTransfer
         return new RegistryManifest(mediaType, digest, content);
     }
 
-    /// <summary>Checks the <c>Docker-Content-Digest</c> header, when the registry sends one, against the digest.</summary>
+    /// <summary>
+    /// Checks the <c>Docker-Content-Digest</c> header, when the registry sends one, against the digest.
+    /// </summary>
     public static void CheckDigest(RegistryRequest request, HttpResponseMessage response, Digest expected)
     {
         if (!response.Headers.TryGetValues("Docker-Content-Digest", out var values) ||

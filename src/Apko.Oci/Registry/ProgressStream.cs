@@ -2,7 +2,9 @@ using Apko.Oci.Model;
 
 namespace Apko.Oci.Registry;
 
-/// <summary>A read-only stream wrapper that reports the bytes read so far as <see cref="PushStage.BlobUploading"/>.</summary>
+/// <summary>
+/// A read-only stream wrapper that reports the bytes read so far as <see cref="PushStage.BlobUploading"/>.
+/// </summary>
 internal sealed class ProgressStream : Stream
 {
     private readonly Stream _inner;
@@ -35,7 +37,9 @@ internal sealed class ProgressStream : Stream
 
     public override int Read(byte[] buffer, int offset, int count) => Report(_inner.Read(buffer, offset, count));
 
-    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+    public override async ValueTask<int> ReadAsync(
+        Memory<byte> buffer,
+        CancellationToken cancellationToken = default) =>
         Report(await _inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false));
 
     public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>

@@ -8,7 +8,9 @@ public sealed record ReferrerArtifact
     /// <summary>The file whose bytes become the artifact's only layer.</summary>
     public required string FilePath { get; init; }
 
-    /// <summary>Media type of the file, also used as the manifest's <c>artifactType</c>, such as <c>application/spdx+json</c>.</summary>
+    /// <summary>
+    /// Media type of the file, also used as the manifest's <c>artifactType</c>, such as <c>application/spdx+json</c>.
+    /// </summary>
     public required string ArtifactType { get; init; }
 
     /// <summary>Descriptor of the manifest or index the artifact refers to as its <c>subject</c>.</summary>

@@ -76,7 +76,7 @@ public sealed class ReferrerPusher
         return descriptor;
     }
 
-    // NOTE: two clients updating the same referrers tag at once can lose one entry; the tag scheme of the OCI
+    // NOTE: two clients that update the same referrers tag at once can lose one entry. The tag scheme of the OCI
     // distribution specification has no way to prevent that.
     private async Task AddToReferrersTagAsync(
         RegistryRepository repository,

@@ -15,7 +15,9 @@ public sealed class RegistryClient
     private readonly BlobUploader _blobs;
     private readonly ManifestTransfer _manifests;
 
-    /// <summary>Creates a client that sends its requests through <see cref="RegistryClientOptions.HttpClient"/>.</summary>
+    /// <summary>
+    /// Creates a client that sends its requests through <see cref="RegistryClientOptions.HttpClient"/>.
+    /// </summary>
     public RegistryClient(RegistryClientOptions options)
     {
         _transport = new RegistryTransport(options);
@@ -69,8 +71,12 @@ public sealed class RegistryClient
         return _manifests.PushAsync(repository, reference, mediaType, content, cancellationToken);
     }
 
-    /// <summary>Fetches a manifest or index by digest or tag; returns null when the registry does not have it.</summary>
-    /// <exception cref="RegistryException">The registry failed, or returned bytes that do not match the digest.</exception>
+    /// <summary>
+    /// Fetches a manifest or index by digest or tag; returns null when the registry does not have it.
+    /// </summary>
+    /// <exception cref="RegistryException">
+    /// The registry failed, or returned bytes that do not match the digest.
+    /// </exception>
     public Task<RegistryManifest?> GetManifestAsync(
         RegistryRepository repository,
         string reference,
@@ -141,7 +147,8 @@ public sealed class RegistryClient
             {
                 foreach (var element in manifests.EnumerateArray())
                 {
-                    result.Add(DescriptorJson.TryRead(element, out var problem) ?? throw InvalidIndex(request, problem));
+                    var descriptor = DescriptorJson.TryRead(element, out var problem);
+                    result.Add(descriptor ?? throw InvalidIndex(request, problem));
                 }
             }
 

@@ -21,7 +21,9 @@ public sealed record RegistryClientOptions
     /// <summary>Blobs of at least this many bytes are uploaded in chunks (PATCH); smaller ones in one PUT.</summary>
     public long ChunkedUploadThreshold { get; init; } = 64L * 1024 * 1024;
 
-    /// <summary>Bytes per PATCH request of a chunked upload; a registry's <c>OCI-Chunk-Min-Length</c> raises it.</summary>
+    /// <summary>
+    /// Bytes per PATCH request of a chunked upload; a registry's <c>OCI-Chunk-Min-Length</c> raises it.
+    /// </summary>
     public int ChunkSize { get; init; } = 16 * 1024 * 1024;
 
     /// <summary>

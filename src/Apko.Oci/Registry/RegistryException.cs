@@ -32,13 +32,19 @@ public sealed class RegistryException : OciException
     /// <summary>HTTP status of the response; null when no response arrived.</summary>
     public HttpStatusCode? StatusCode { get; }
 
-    /// <summary>The first error code of the registry's JSON error body, such as <c>BLOB_UNKNOWN</c>; null when none.</summary>
+    /// <summary>
+    /// The first error code of the registry's JSON error body, such as <c>BLOB_UNKNOWN</c>; null when none.
+    /// </summary>
     public string? RegistryErrorCode { get; }
 
     /// <summary>The message that goes with <see cref="RegistryErrorCode"/>; null when none.</summary>
     public string? RegistryErrorMessage { get; }
 
+    /// <summary>True when the request was already sent as often as the retry policy allows.</summary>
+    internal bool RetriesExhausted { get; init; }
+
     /// <summary>True when a retry may succeed: no response, 408, 429 or a 5xx status.</summary>
-    internal bool IsTransient => StatusCode is null or HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests ||
+    internal bool IsTransient =>
+        StatusCode is null or HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests ||
         (int)StatusCode >= 500;
 }

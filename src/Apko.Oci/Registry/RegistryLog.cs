@@ -9,12 +9,14 @@ internal static partial class RegistryLog
     public static partial void Response(ILogger logger, string method, string url, int status);
 
     [LoggerMessage(Level = LogLevel.Warning,
-        Message = "Retrying {Method} {Url} in {DelayMilliseconds} ms after {Reason} (attempt {Attempt} of {MaxAttempts})")]
+        Message = "Retrying {Method} {Url} in {DelayMilliseconds} ms after {Reason} " +
+            "(attempt {Attempt} of {MaxAttempts})")]
     public static partial void Retrying(
         ILogger logger, string method, string url, long delayMilliseconds, string reason, int attempt, int maxAttempts);
 
     [LoggerMessage(Level = LogLevel.Warning,
-        Message = "Retrying the upload of blob {Digest} in {DelayMilliseconds} ms after: {Reason} (attempt {Attempt} of {MaxAttempts})")]
+        Message = "Retrying the upload of blob {Digest} in {DelayMilliseconds} ms after: {Reason} " +
+            "(attempt {Attempt} of {MaxAttempts})")]
     public static partial void RetryingBlob(
         ILogger logger, string digest, long delayMilliseconds, string reason, int attempt, int maxAttempts);
 

@@ -9,7 +9,9 @@ namespace Apko.Oci.Registry;
 /// <param name="Repository">Repository the request acts on; it determines the token scope.</param>
 internal sealed record RegistryRequest(HttpMethod Method, Uri Uri, RegistryRepository Repository)
 {
-    /// <summary>Actions of the token scope for <see cref="Repository"/>: <c>pull</c>, or <c>pull</c> and <c>push</c>.</summary>
+    /// <summary>
+    /// Actions of the token scope for <see cref="Repository"/>: <c>pull</c>, or <c>pull</c> and <c>push</c>.
+    /// </summary>
     public bool Push { get; init; }
 
     /// <summary>Another repository of the same registry that the request reads from, as a blob mount does.</summary>

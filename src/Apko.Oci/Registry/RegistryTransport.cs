@@ -46,7 +46,7 @@ internal sealed class RegistryTransport
                     throw Unreachable(request, attempt, exception);
                 }
 
-                await DelayAsync(request, attempt, null, exception.Message, cancellationToken).ConfigureAwait(false);
+                await DelayAsync(request, attempt, null, Describe(exception), cancellationToken).ConfigureAwait(false);
                 continue;
             }
 
@@ -75,7 +75,10 @@ internal sealed class RegistryTransport
         var failure = new RegistryFailure(
             request.Method.Method, RegistryEndpoint.Redact(request.Uri), response.StatusCode, code, message);
         var text = RegistryErrors.RequestFailed(failure, request.Repository.Registry, request.Repository.Name);
-        return new RegistryException(RegistryErrors.RequestFailedCode, text, failure);
+        return new RegistryException(RegistryErrors.RequestFailedCode, text, failure)
+        {
+            RetriesExhausted = request.Retry,
+        };
     }
 
     /// <summary>Waits before the next attempt of an operation that failed with a transient error.</summary>
@@ -149,12 +152,31 @@ internal sealed class RegistryTransport
     private static RegistryException Unreachable(RegistryRequest request, int attempts, Exception exception)
     {
         var url = RegistryEndpoint.Redact(request.Uri);
-        var reason = exception is OperationCanceledException ? "the request timed out" : exception.Message;
+        var reason = exception is OperationCanceledException ? "the request timed out" : Describe(exception);
         return new RegistryException(
             RegistryErrors.UnreachableCode,
             RegistryErrors.Unreachable(request.Method.Method, url, attempts, reason),
             new RegistryFailure(request.Method.Method, url, null),
-            exception);
+            exception)
+        {
+            RetriesExhausted = request.Retry,
+        };
+    }
+
+    // HttpClient's own message is generic ("An error occurred while sending the request."); the inner socket or
+    // stream exception says what happened, such as a refused or reset connection.
+    private static string Describe(Exception exception)
+    {
+        var messages = new List<string>();
+        for (var current = exception; current is not null; current = current.InnerException)
+        {
+            if (!messages.Contains(current.Message))
+            {
+                messages.Add(current.Message.TrimEnd('.'));
+            }
+        }
+
+        return string.Join(": ", messages);
     }
 
     // HttpClient reports its own timeout as a cancellation that the caller did not ask for.

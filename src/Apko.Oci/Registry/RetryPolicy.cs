@@ -19,7 +19,9 @@ public sealed record RetryPolicy
     /// <summary>Upper bound of any delay, including one a <c>Retry-After</c> header asks for.</summary>
     public TimeSpan MaxDelay { get; init; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>Returns the delay after the failed attempt number <paramref name="attempt"/> (1 for the first).</summary>
+    /// <summary>
+    /// Returns the delay after the failed attempt number <paramref name="attempt"/> (1 for the first).
+    /// </summary>
     internal TimeSpan DelayAfter(int attempt, TimeSpan? retryAfter)
     {
         if (retryAfter is { } requested)

@@ -113,7 +113,8 @@ public sealed class AuthenticationTests(BasicAuthRegistryFixture fixture)
         CredentialHelperScripts.WriteGet(helpers, "apkotest", TestUsers.Basic);
         var config = _temp.Path("config.json");
         await File.WriteAllTextAsync(config, $$$"""{"credHelpers":{"{{{registry.Host}}}":"apkotest"}}""", Token);
-        var provider = new DockerConfigCredentialProvider(new DockerConfigOptions(config) { HelperDirectory = helpers });
+        var options = new DockerConfigOptions(config) { HelperDirectory = helpers };
+        var provider = new DockerConfigCredentialProvider(options);
         var client = CreateClient(_http, provider);
 
         var result = await new ImagePusher(client).PushAsync(layout.Directory, [Tag(registry, "apko/helper:1")],

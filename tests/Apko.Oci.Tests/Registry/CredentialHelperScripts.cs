@@ -14,7 +14,7 @@ internal static class CredentialHelperScripts
             printf '{"ServerURL":"%s","Username":"{{user.Username}}","Secret":"{{user.Password}}"}' "$server"
             """);
 
-    /// <summary>A helper that has no credentials, answering as docker-credential-helpers do.</summary>
+    /// <summary>A helper that has no credentials, responding as docker-credential-helpers do.</summary>
     public static string WriteNotFound(string directory, string name) =>
         Write(directory, name, """
             #!/bin/sh

@@ -89,7 +89,7 @@ public sealed class DockerConfigTests : IDisposable
     }
 
     [Fact]
-    public async Task GetCredentialAsync_HelperNotFoundFallsBackToAuths()
+    public async Task GetCredentialAsync_EmptyHelperUsesAuths()
     {
         var helpers = Directory.CreateDirectory(_temp.Path("helpers")).FullName;
         CredentialHelperScripts.WriteNotFound(helpers, "empty");

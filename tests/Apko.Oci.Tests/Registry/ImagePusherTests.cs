@@ -1,10 +1,12 @@
 using Apko.Oci.Registry;
+using Apko.Testing;
 using Apko.Testing.Registry;
 using static Apko.Oci.Tests.Registry.RegistryTesting;
 
 namespace Apko.Oci.Tests.Registry;
 
-public sealed class ImagePusherTests(AnonymousRegistryFixture fixture) : IClassFixture<AnonymousRegistryFixture>, IDisposable
+public sealed class ImagePusherTests(AnonymousRegistryFixture fixture)
+    : IClassFixture<AnonymousRegistryFixture>, IDisposable
 {
     private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(30) };
     private readonly TempDirectory _temp = new();
@@ -34,6 +36,22 @@ public sealed class ImagePusherTests(AnonymousRegistryFixture fixture) : IClassF
     }
 
     [Fact]
+    public async Task PushAsync_ApkoGoldenLayout()
+    {
+        var registry = await fixture.StartAsync();
+        var golden = Fixtures.Path("apko", "internal", "cli", "testdata", "golden");
+        var pusher = new ImagePusher(CreateClient(_http));
+
+        var result = await pusher.PushAsync(golden, [Tag(registry, "apko/golden:latest")], null, Token);
+
+        Assert.Equal("sha256:b5f05e6fc882c97d61c1daee566954ae6fc09924f8e152293e2b97a06092069f",
+            result.Descriptor.Digest.ToString());
+        Assert.Equal(2, result.Manifests.Count);
+        var copy = await CopyToLayoutAsync($"{registry.Host}/apko/golden:latest", _temp.Path("copy"));
+        Assert.True(copy.ExitCode == 0, copy.ToString());
+    }
+
+    [Fact]
     public async Task PushAsync_ReturnsPerArchManifestReferences()
     {
         var registry = await fixture.StartAsync();
@@ -53,7 +71,7 @@ public sealed class ImagePusherTests(AnonymousRegistryFixture fixture) : IClassF
     }
 
     [Fact]
-    public async Task PushAsync_RepeatPushSendsOnlyHeadAndManifests()
+    public async Task PushAsync_RepeatPushUploadsNothing()
     {
         var registry = await fixture.StartAsync();
         var layout = TestImageLayout.Create(_temp.Path("layout"), "repeat", ["amd64", "arm64"]);
@@ -155,6 +173,45 @@ public sealed class ImagePusherTests(AnonymousRegistryFixture fixture) : IClassF
     }
 
     [Fact]
+    public async Task PushAsync_LimitsConcurrentUploads()
+    {
+        var registry = await fixture.StartAsync();
+        var layout = TestImageLayout.Create(_temp.Path("layout"), "limit", ["amd64", "arm64", "riscv64", "s390x"]);
+        var slow = ProxyRules.Delay(ProxyRules.Request("HEAD", "/blobs/"), TimeSpan.FromMilliseconds(50));
+        await using var proxy = RegistryProxy.Start(registry.Host, slow);
+        var pusher = new ImagePusher(CreateClient(_http));
+
+        await pusher.PushAsync(layout.Directory, [Tag(proxy, "apko/limit:1")],
+            new PushOptions { MaxConcurrentUploads = 2 }, Token);
+
+        Assert.InRange(proxy.MaxConcurrentRequests, 1, 2);
+    }
+
+    [Fact]
+    public async Task PushAsync_CancelledPushLeavesNoTag()
+    {
+        var registry = await fixture.StartAsync();
+        var layout = TestImageLayout.Create(_temp.Path("layout"), "cancel", ["amd64", "arm64"]);
+        using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(Token);
+        var progress = new CallbackProgress(e =>
+        {
+            if (e.Stage == PushStage.BlobUploaded)
+            {
+                cancellation.Cancel();
+            }
+        });
+        var pusher = new ImagePusher(CreateClient(_http));
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => pusher.PushAsync(layout.Directory,
+            [Tag(registry, "apko/cancel:1")], new PushOptions { Progress = progress }, cancellation.Token));
+
+        var client = CreateClient(_http);
+        var repository = new RegistryRepository(registry.Host, "apko/cancel");
+        Assert.Null(await client.GetManifestAsync(repository, "1", Token));
+        Assert.Null(await client.GetManifestAsync(repository, layout.IndexDigest, Token));
+    }
+
+    [Fact]
     public async Task PushAsync_WritesImageRefs()
     {
         var registry = await fixture.StartAsync();
@@ -201,5 +258,6 @@ public sealed class ImagePusherTests(AnonymousRegistryFixture fixture) : IClassF
     internal static ImageReference Tag(DistributionRegistry registry, string name) =>
         ImageReference.Parse($"{registry.Host}/{name}");
 
-    internal static ImageReference Tag(RegistryProxy proxy, string name) => ImageReference.Parse($"{proxy.Host}/{name}");
+    internal static ImageReference Tag(RegistryProxy proxy, string name) =>
+        ImageReference.Parse($"{proxy.Host}/{name}");
 }

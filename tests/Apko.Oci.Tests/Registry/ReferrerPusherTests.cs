@@ -36,7 +36,8 @@ public sealed class ReferrerPusherTests(AnonymousRegistryFixture fixture)
         var listed = index.RootElement.GetProperty("manifests").EnumerateArray()
             .Select(m => (m.GetProperty("digest").GetString(), m.GetProperty("artifactType").GetString()))
             .ToList();
-        Assert.Equal([(spdx.Digest.ToString(), MediaType.SpdxJson), (cyclonedx.Digest.ToString(), MediaType.CycloneDxJson)],
+        Assert.Equal(
+            [(spdx.Digest.ToString(), MediaType.SpdxJson), (cyclonedx.Digest.ToString(), MediaType.CycloneDxJson)],
             listed);
         var found = await client.GetReferrersAsync(repository, subject.Digest, MediaType.SpdxJson, Token);
         Assert.Equal(spdx.Digest, Assert.Single(found).Digest);

@@ -21,7 +21,9 @@ public sealed class RegistryClientTests(AnonymousRegistryFixture fixture)
         var repository = new RegistryRepository(registry.Host, "apko/client-missing");
         var missing = Digest.Sha256("not pushed"u8);
         var manifest = Encoding.UTF8.GetBytes(
-            $$$"""{"schemaVersion":2,"mediaType":"application/vnd.oci.image.manifest.v1+json","config":{"mediaType":"application/vnd.oci.image.config.v1+json","digest":"{{{missing}}}","size":10},"layers":[]}""");
+            """{"schemaVersion":2,"mediaType":"application/vnd.oci.image.manifest.v1+json","config":""" +
+            $$"""{"mediaType":"application/vnd.oci.image.config.v1+json","digest":"{{missing}}","size":10},""" +
+            "\"layers\":[]}");
 
         var error = await Assert.ThrowsAsync<RegistryException>(() => CreateClient(_http)
             .PushManifestAsync(repository, "v1", MediaType.ImageManifest, manifest, Token));

@@ -50,8 +50,13 @@ internal static class RegistryTesting
         return await ExternalTool.RunAsync(skopeo, arguments, timeout: TimeSpan.FromMinutes(1));
     }
 
-    /// <summary>Copies every manifest and blob of a reference into an OCI layout with <c>skopeo copy --all</c>.</summary>
-    public static async Task<ToolResult> CopyToLayoutAsync(string reference, string directory, string? credentials = null)
+    /// <summary>
+    /// Copies every manifest and blob of a reference into an OCI layout with <c>skopeo copy --all</c>.
+    /// </summary>
+    public static async Task<ToolResult> CopyToLayoutAsync(
+        string reference,
+        string directory,
+        string? credentials = null)
     {
         var skopeo = ExternalTool.Require("skopeo");
         var policy = Path.Combine(directory + "-policy.json");

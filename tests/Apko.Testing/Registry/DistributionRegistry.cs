@@ -49,7 +49,7 @@ public sealed class DistributionRegistry : IAsyncDisposable
         }
     }
 
-    /// <summary>Starts a registry and waits until it answers on <c>/v2/</c>.</summary>
+    /// <summary>Starts a registry and waits until <c>/v2/</c> responds.</summary>
     /// <param name="user">User for htpasswd Basic authentication; null for anonymous access.</param>
     public static async Task<DistributionRegistry> StartAsync(RegistryUser? user = null)
     {

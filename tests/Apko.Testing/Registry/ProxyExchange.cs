@@ -3,7 +3,9 @@ using System.Text;
 
 namespace Apko.Testing.Registry;
 
-/// <summary>One request that a <see cref="RegistryProxy"/> received, with helpers to answer or forward it.</summary>
+/// <summary>
+/// One request that a <see cref="RegistryProxy"/> received, with helpers to respond to it or forward it.
+/// </summary>
 public sealed class ProxyExchange
 {
     private static readonly HashSet<string> s_hopHeaders = new(
@@ -36,7 +38,7 @@ public sealed class ProxyExchange
     /// <summary>The request body.</summary>
     public byte[] Body => _request.Body;
 
-    /// <summary>True once the exchange was answered or its connection dropped.</summary>
+    /// <summary>True once a response was written or the connection dropped.</summary>
     internal bool Completed { get; private set; }
 
     /// <summary>True when the connection was dropped and must not be used again.</summary>
@@ -68,7 +70,9 @@ public sealed class ProxyExchange
         return await _proxy.UpstreamClient.SendAsync(request);
     }
 
-    /// <summary>Writes an upstream response to the client, after <paramref name="adjust"/> may change headers.</summary>
+    /// <summary>
+    /// Writes an upstream response to the client, after <paramref name="adjust"/> may change headers.
+    /// </summary>
     public async Task RespondAsync(HttpResponseMessage upstream, Action<IDictionary<string, string>>? adjust = null)
     {
         var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
@@ -109,7 +113,9 @@ public sealed class ProxyExchange
         return RespondAsync(status, body, all);
     }
 
-    /// <summary>Resets the connection (TCP RST) without a response, as a crashed server or network fault would.</summary>
+    /// <summary>
+    /// Resets the connection (TCP RST) without a response, as a crashed server or network fault would.
+    /// </summary>
     public void Abort()
     {
         Completed = true;

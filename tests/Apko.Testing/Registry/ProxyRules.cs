@@ -3,7 +3,9 @@ namespace Apko.Testing.Registry;
 /// <summary>Fault-injecting <see cref="ProxyRule"/> steps: error statuses, dropped connections and delays.</summary>
 public static class ProxyRules
 {
-    /// <summary>Answers the first <paramref name="times"/> matching requests with a status and a JSON error body.</summary>
+    /// <summary>
+    /// Answers the first <paramref name="times"/> matching requests with a status and a JSON error body.
+    /// </summary>
     public static ProxyRule Fail(
         Func<ProxyExchange, bool> match,
         int times,
@@ -40,7 +42,9 @@ public static class ProxyRules
         };
     }
 
-    /// <summary>Delays the first <paramref name="times"/> matching requests, then lets the next step handle them.</summary>
+    /// <summary>
+    /// Delays the first <paramref name="times"/> matching requests, then lets the next step handle them.
+    /// </summary>
     public static ProxyRule Delay(Func<ProxyExchange, bool> match, TimeSpan delay, int times = int.MaxValue)
     {
         var remaining = times;

@@ -7,7 +7,7 @@ namespace Apko.Testing.Registry;
 
 /// <summary>
 /// Adds the OCI 1.1 referrers API to a registry that lacks it (distribution 2.8), as a <see cref="RegistryProxy"/>
-/// rule: a manifest PUT with a <c>subject</c> is forwarded, recorded and answered with an <c>OCI-Subject</c>
+/// rule: a manifest PUT with a <c>subject</c> is forwarded and recorded, and its response gets an <c>OCI-Subject</c>
 /// header, and <c>GET /v2/NAME/referrers/DIGEST</c> returns the recorded descriptors as an image index.
 /// </summary>
 public sealed class ReferrersEmulation
@@ -16,7 +16,7 @@ public sealed class ReferrersEmulation
 
     private int _referrersRequests;
 
-    /// <summary>The number of referrers API requests answered so far.</summary>
+    /// <summary>The number of referrers API requests handled so far.</summary>
     public int ReferrersRequests => _referrersRequests;
 
     /// <summary>The rule to pass to <see cref="RegistryProxy.Start"/>.</summary>

@@ -6,7 +6,7 @@ namespace Apko.Testing.Registry;
 
 /// <summary>
 /// An HTTP/1.1 proxy on 127.0.0.1 in front of a test registry (or in front of nothing), that lets
-/// <see cref="ProxyRule"/> steps answer, delay, fail or reset requests, and records every request as
+/// <see cref="ProxyRule"/> steps respond to, delay, fail or reset requests, and records every request as
 /// <c>METHOD /path</c>. It runs on plain sockets so that a reset is a real TCP reset.
 /// </summary>
 public sealed class RegistryProxy : IAsyncDisposable
@@ -16,6 +16,8 @@ public sealed class RegistryProxy : IAsyncDisposable
     private readonly ConcurrentQueue<string> _requests = new();
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _loop;
+    private int _inFlight;
+    private int _maxInFlight;
 
     private RegistryProxy(TcpListener listener, string? upstream, IReadOnlyList<ProxyRule> rules)
     {
@@ -33,8 +35,11 @@ public sealed class RegistryProxy : IAsyncDisposable
     /// <summary>The TCP port on 127.0.0.1.</summary>
     public int Port { get; }
 
-    /// <summary>The upstream registry host, or null when the rules answer every request.</summary>
+    /// <summary>The upstream registry host, or null when the rules respond to every request.</summary>
     public string? Upstream { get; }
+
+    /// <summary>The largest number of requests handled at the same time so far.</summary>
+    public int MaxConcurrentRequests => Volatile.Read(ref _maxInFlight);
 
     /// <summary>Every request received so far, as <c>METHOD /path</c> without the query.</summary>
     public IReadOnlyList<string> Requests => [.. _requests];
@@ -119,6 +124,12 @@ public sealed class RegistryProxy : IAsyncDisposable
 
     private async Task HandleAsync(ProxyExchange exchange)
     {
+        var inFlight = Interlocked.Increment(ref _inFlight);
+        for (var max = Volatile.Read(ref _maxInFlight); inFlight > max; max = Volatile.Read(ref _maxInFlight))
+        {
+            Interlocked.CompareExchange(ref _maxInFlight, inFlight, max);
+        }
+
         try
         {
             foreach (var rule in _rules)
@@ -136,6 +147,10 @@ public sealed class RegistryProxy : IAsyncDisposable
         {
             // The upstream failed: drop the connection as a broken proxy would.
             exchange.Abort();
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _inFlight);
         }
     }
 }

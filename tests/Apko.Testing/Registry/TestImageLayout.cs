@@ -55,27 +55,39 @@ public sealed class TestImageLayout
         {
             var own = layout.WriteLayer(seed, architecture, 0);
             var config = layout.WriteBlob(Encoding.UTF8.GetBytes(
-                $$$"""{"architecture":"{{{architecture}}}","os":"linux","config":{},"rootfs":{"type":"layers","diff_ids":["{{{shared.DiffId}}}","{{{own.DiffId}}}"]}}"""));
-            var manifest = layout.WriteBlob(Encoding.UTF8.GetBytes(
-                $$$"""{"schemaVersion":2,"mediaType":"application/vnd.oci.image.manifest.v1+json","config":{"mediaType":"application/vnd.oci.image.config.v1+json","digest":"{{{config.Digest}}}","size":{{{config.Size}}}},"layers":[{{{shared.Descriptor}}},{{{own.Descriptor}}}]}"""),
+                $"{{\"architecture\":\"{architecture}\",\"os\":\"linux\",\"config\":{{}}," +
+                $"\"rootfs\":{{\"type\":\"layers\",\"diff_ids\":[\"{shared.DiffId}\",\"{own.DiffId}\"]}}}}"));
+            var configDescriptor = Descriptor("application/vnd.oci.image.config.v1+json", config.Digest, config.Size);
+            var manifest = layout.WriteBlob(
+                Encoding.UTF8.GetBytes(
+                    "{\"schemaVersion\":2,\"mediaType\":\"application/vnd.oci.image.manifest.v1+json\"," +
+                    $"\"config\":{configDescriptor},\"layers\":[{shared.Descriptor},{own.Descriptor}]}}"),
                 isManifest: true);
             layout._manifests.Add(manifest.Digest);
-            entries.Add(
-                $$$"""{"mediaType":"application/vnd.oci.image.manifest.v1+json","digest":"{{{manifest.Digest}}}","size":{{{manifest.Size}}},"platform":{"architecture":"{{{architecture}}}","os":"linux"}}""");
+            var platform = $"\"platform\":{{\"architecture\":\"{architecture}\",\"os\":\"linux\"}}";
+            entries.Add(Descriptor("application/vnd.oci.image.manifest.v1+json", manifest.Digest, manifest.Size,
+                platform));
         }
 
-        var index = layout.WriteBlob(Encoding.UTF8.GetBytes(
-            $$$"""{"schemaVersion":2,"mediaType":"application/vnd.oci.image.index.v1+json","manifests":[{{{string.Join(",", entries)}}}]}"""),
-            isManifest: true);
+        var index = layout.WriteBlob(Encoding.UTF8.GetBytes(IndexJson(entries)), isManifest: true);
         layout.IndexDigest = index.Digest;
         layout.IndexSize = index.Size;
-        File.WriteAllText(Path.Combine(directory, "index.json"),
-            $$$"""{"schemaVersion":2,"mediaType":"application/vnd.oci.image.index.v1+json","manifests":[{"mediaType":"application/vnd.oci.image.index.v1+json","digest":"{{{index.Digest}}}","size":{{{index.Size}}},"annotations":{"org.opencontainers.image.ref.name":"latest"}}]}""");
+        var refName = "\"annotations\":{\"org.opencontainers.image.ref.name\":\"latest\"}";
+        var indexEntry = Descriptor("application/vnd.oci.image.index.v1+json", index.Digest, index.Size, refName);
+        File.WriteAllText(Path.Combine(directory, "index.json"), IndexJson([indexEntry]));
         return layout;
     }
 
     /// <summary>Returns the path of a blob file in the layout.</summary>
     public string BlobPath(string digest) => Path.Combine(Directory, "blobs", "sha256", digest["sha256:".Length..]);
+
+    private static string Descriptor(string mediaType, string digest, long size, string? extra = null) =>
+        $"{{\"mediaType\":\"{mediaType}\",\"digest\":\"{digest}\",\"size\":{size}" +
+        (extra is null ? "" : "," + extra) + "}";
+
+    private static string IndexJson(IEnumerable<string> entries) =>
+        "{\"schemaVersion\":2,\"mediaType\":\"application/vnd.oci.image.index.v1+json\",\"manifests\":[" +
+        string.Join(",", entries) + "]}";
 
     private (string Digest, long Size) WriteBlob(byte[] content, bool isManifest = false)
     {
@@ -99,8 +111,7 @@ public sealed class TestImageLayout
         }
 
         var (digest, size) = WriteBlob(compressed.ToArray());
-        var descriptor =
-            $$$"""{"mediaType":"application/vnd.oci.image.layer.v1.tar+gzip","digest":"{{{digest}}}","size":{{{size}}}}""";
+        var descriptor = Descriptor("application/vnd.oci.image.layer.v1.tar+gzip", digest, size);
         return (descriptor, "sha256:" + Convert.ToHexStringLower(SHA256.HashData(tar)));
     }
 

@@ -20,7 +20,9 @@ internal sealed record AuthenticationChallenge(string Scheme, IReadOnlyDictionar
 
     public string? Scope => Parameters.GetValueOrDefault("scope");
 
-    /// <summary>Returns the first challenge of a response, preferring Bearer over Basic; null when there is none.</summary>
+    /// <summary>
+    /// Returns the first challenge of a response, preferring Bearer over Basic; null when there is none.
+    /// </summary>
     public static AuthenticationChallenge? FromResponse(HttpResponseMessage response)
     {
         var challenges = response.Headers.WwwAuthenticate.Select(FromHeader).ToList();

@@ -111,7 +111,7 @@ internal static class CredentialHelper
         }
         catch (JsonException)
         {
-            // The parser's message would quote the output, which holds the secret.
+            // The parser's message would quote the output, which contains the secret.
             throw Failed(program, registry, "its output is not a JSON object with 'Username' and 'Secret'");
         }
 

@@ -49,7 +49,9 @@ internal sealed class DockerConfigDocument
         }
     }
 
-    /// <summary>Returns the credential helper name for a registry: its <c>credHelpers</c> entry, else <c>credsStore</c>.</summary>
+    /// <summary>
+    /// Returns the credential helper name for a registry: its <c>credHelpers</c> entry, else <c>credsStore</c>.
+    /// </summary>
     public string? FindHelper(string registry)
     {
         if (Root["credHelpers"] is JsonObject helpers)
@@ -70,7 +72,9 @@ internal sealed class DockerConfigDocument
     }
 
     /// <summary>Returns the credentials of the <c>auths</c> entry for a registry, or null.</summary>
-    /// <exception cref="OciException">The entry's <c>auth</c> is not base64 of <c>user:password</c> (APKO5008).</exception>
+    /// <exception cref="OciException">
+    /// The entry's <c>auth</c> is not base64 of <c>user:password</c> (APKO5008).
+    /// </exception>
     public RegistryCredential? FindAuth(string registry)
     {
         if (Root["auths"] is not JsonObject auths)

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Logging;
 namespace Apko.Oci.Registry.Authentication;
 
 /// <summary>
-/// Authorizes registry requests: remembers each registry's challenge, answers Basic challenges with the
+/// Authorizes registry requests: remembers each registry's challenge, responds to Basic challenges with the
 /// credentials, and fetches and caches bearer tokens per scope with the Docker registry token protocol.
 /// </summary>
 internal sealed class RegistryAuthenticator
@@ -28,7 +28,9 @@ internal sealed class RegistryAuthenticator
         _logger = logger;
     }
 
-    /// <summary>Returns the header for a registry whose challenge is already known; null before the first one.</summary>
+    /// <summary>
+    /// Returns the header for a registry whose challenge is already known; null before the first one.
+    /// </summary>
     public async Task<AuthenticationHeaderValue?> GetAuthorizationAsync(
         string registry,
         IReadOnlyList<string> scopes,
@@ -50,8 +52,8 @@ internal sealed class RegistryAuthenticator
     }
 
     /// <summary>
-    /// Answers a 401 challenge; returns the header to send the request again with, or null when no new credential
-    /// can be offered.
+    /// Responds to a 401 challenge. Returns the header to send the request again with, or null when no new
+    /// credential can be offered.
     /// </summary>
     /// <exception cref="RegistryException">The challenge scheme is unsupported or the token request failed.</exception>
     public async Task<AuthenticationHeaderValue?> AcceptChallengeAsync(
