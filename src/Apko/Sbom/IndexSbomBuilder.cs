@@ -38,23 +38,20 @@ internal static class IndexSbomBuilder
         var indexQualifiers = new Dictionary<string, string> { ["mediaType"] = PackageUrl.IndexMediaType };
         index.AddExternalRef(SpdxExternalRef.Purl(PackageUrl.Oci(
             name == "image" ? "index" : name, input.IndexDigest.ToString(), indexQualifiers)));
-        document.Packages.Add(index);
+        document.TryAddPackage(index);
         document.DocumentDescribes.Add(index.SpdxId);
         document.Relate(SpdxDocument.DocumentId, "DESCRIBES", index.SpdxId);
         foreach (var image in input.Images)
         {
             var package = ImagePackage(image, name, supplier);
-            if (document.Find(package.SpdxId) is null)
-            {
-                document.Packages.Add(package);
-            }
+            document.TryAddPackage(package);
 
             document.Relate(index.SpdxId, "VARIANT_OF", package.SpdxId);
         }
 
         if (SourcePackage.Create(input.VcsUrl, supplier) is { } source)
         {
-            document.Packages.Add(source);
+            document.TryAddPackage(source);
             document.Relate(index.SpdxId, "GENERATED_FROM", source.SpdxId);
         }
 

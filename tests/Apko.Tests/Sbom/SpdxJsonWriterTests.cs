@@ -25,8 +25,8 @@ public sealed class SpdxJsonWriterTests
             Creators = [.. json["creationInfo"]!["creators"]!.AsArray().Select(c => c!.GetValue<string>())],
         };
         document.DocumentDescribes.AddRange(shipped.DocumentDescribes);
-        document.Packages.AddRange(shipped.Packages);
-        document.Relationships.AddRange(shipped.Relationships);
+        shipped.Packages.ForEach(p => document.TryAddPackage(p));
+        shipped.Relationships.ForEach(r => document.Relate(r.SpdxElementId, r.RelationshipType, r.RelatedSpdxElement));
 
         var written = SpdxJsonWriter.Write(document);
 
