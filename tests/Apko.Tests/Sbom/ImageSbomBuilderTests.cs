@@ -174,12 +174,12 @@ public sealed class ImageSbomBuilderTests
         AssertUniqueIds(document);
     }
 
-    // A shipped SBOM near the size limit must not make the build quadratic: 50,000 packages in one
-    // relationship chain take well under a second when copying is linear, and minutes when it is not.
+    // A large shipped SBOM must not make copying quadratic. The bound is loose because the test machine may be
+    // busy, but list lookups over 20,000 packages and relationships (about 2e8 comparisons) would exceed it.
     [Fact]
     public void Build_LargeShippedSbomStaysLinear()
     {
-        const int count = 50_000;
+        const int count = 20_000;
         var json = new System.Text.StringBuilder("""{"documentDescribes": ["SPDXRef-P0"], "packages": [""");
         for (var i = 0; i < count; i++)
         {
