@@ -156,7 +156,7 @@ public sealed class SbomGeneratorTests
     [Fact]
     public void GenerateImage_AlpineDependsOnResolvesProvides()
     {
-        var input = SbomFixtures.Image(SbomFixtures.AlpinePackages(), new OsRelease("alpine", "Alpine Linux", "3.19.1"));
+        var input = SbomFixtures.AlpineImage();
 
         var document = ImageSbomBuilder.Build(input);
 
@@ -171,7 +171,7 @@ public sealed class SbomGeneratorTests
     public async Task Generate_AllOutputsValidateAgainstSchemas()
     {
         var all = SbomFormats.Spdx | SbomFormats.CycloneDx;
-        var alpine = SbomFixtures.Image(SbomFixtures.AlpinePackages(), new OsRelease("alpine", "Alpine Linux", "3.19.1"));
+        var alpine = SbomFixtures.AlpineImage();
         var files = SbomGenerator.GenerateImage(SbomFixtures.GoldenImage("x86_64"), all)
             .Concat(SbomGenerator.GenerateImage(SbomFixtures.GoldenImage("aarch64"), all))
             .Concat(SbomGenerator.GenerateIndex(SbomFixtures.GoldenIndex(), all))
@@ -180,16 +180,19 @@ public sealed class SbomGeneratorTests
                 .Select(f => f with { FileName = "vcs-" + f.FileName }))
             .ToList();
 
-        await SchemaCheck.AssertValidAsync(
-            SchemaCheck.Spdx, [.. files.Where(f => f.FileName.EndsWith(".spdx.json")).Select(f => (f.FileName, f.Content))]);
-        await SchemaCheck.AssertValidAsync(
-            SchemaCheck.CycloneDx, [.. files.Where(f => f.FileName.EndsWith(".cdx.json")).Select(f => (f.FileName, f.Content))]);
+        (string, byte[])[] Select(string suffix) =>
+            [.. files
+                .Where(f => f.FileName.EndsWith(suffix, StringComparison.Ordinal))
+                .Select(f => (f.FileName, f.Content))];
+
+        await SchemaCheck.AssertValidAsync(SchemaCheck.Spdx, Select(".spdx.json"));
+        await SchemaCheck.AssertValidAsync(SchemaCheck.CycloneDx, Select(".cdx.json"));
     }
 
     [Fact]
     public void GenerateImage_CycloneDxListsEveryPurl()
     {
-        var input = SbomFixtures.Image(SbomFixtures.AlpinePackages(), new OsRelease("alpine", "Alpine Linux", "3.19.1"));
+        var input = SbomFixtures.AlpineImage();
 
         var bom = JsonNode.Parse(SbomGenerator.GenerateImage(input, SbomFormats.CycloneDx)[0].Content)!;
 

@@ -16,7 +16,8 @@ public sealed class SpdxJsonWriterTests
     {
         var path = SbomFixtures.GoldenSbomPath(name);
         var golden = File.ReadAllBytes(path);
-        var shipped = ShippedSbomReader.Read(new ApkPackage { Name = "golden", Version = "0" }, new ShippedSbom(path, golden));
+        var package = new ApkPackage { Name = "golden", Version = "0" };
+        var shipped = ShippedSbomReader.Read(package, new ShippedSbom(path, golden));
         var json = JsonNode.Parse(golden)!;
         var document = new SpdxDocument
         {
