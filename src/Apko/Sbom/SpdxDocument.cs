@@ -2,8 +2,8 @@ namespace Apko.Sbom;
 
 /// <summary>An SPDX 2.3 document as apko writes it: packages and relationships, no files.</summary>
 /// <remarks>
-/// Packages, relationships and licences are indexed as they are added, so a shipped SBOM with a hundred thousand
-/// elements is copied in linear time.
+/// Packages, relationships and licences are indexed as they are added, so copying a large shipped SBOM takes
+/// linear time.
 /// </remarks>
 internal sealed class SpdxDocument
 {

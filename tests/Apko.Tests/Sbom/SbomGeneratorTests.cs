@@ -39,6 +39,17 @@ public sealed class SbomGeneratorTests
     }
 
     [Fact]
+    public void GenerateIndex_NoReferenceNamesIndexAndImage()
+    {
+        var input = SbomFixtures.GoldenIndex() with { ImageReference = null };
+
+        var document = IndexSbomBuilder.Build(input);
+
+        Assert.StartsWith("pkg:oci/index@sha256:", document.Packages[0].Purls().Single());
+        Assert.StartsWith("pkg:oci/image@sha256:", document.Packages[1].Purls().Single());
+    }
+
+    [Fact]
     public void GenerateIndex_NoImagesFails()
     {
         var input = SbomFixtures.GoldenIndex() with { Images = [] };
