@@ -166,7 +166,7 @@ internal sealed class ProblemReport
 
     private void WriteMissingName(SolverName name)
     {
-        if (name.Providers.Count > 0)
+        if (name.Providers.Length > 0)
         {
             _writer.StartEntry($"{name.Name} (virtual)");
             _writer.AddWords("note:", "please select one of the 'provided by' packages explicitly");
@@ -214,7 +214,7 @@ internal sealed class ProblemReport
         {
             var packageName = provider.Package!.Name;
             var count = references[packageName];
-            if (count == packageName.Providers.Count)
+            if (count == packageName.Providers.Length)
             {
                 _writer.AddItem("provided by:", packageName.Name);
                 references[packageName] = 0;

@@ -1,14 +1,8 @@
-using Apko.Apk.Indexes;
-
 namespace Apko.Apk.Resolution;
 
 /// <summary>Text of the resolver's errors, one method per message.</summary>
 internal static class ResolutionMessages
 {
-    public static string InvalidIndexAtom(ApkPackage package, string field, string atom) =>
-        $"Package '{package}' has the invalid atom '{atom}' in its '{field}' field, so it cannot be resolved. "
-        + "The repository index is corrupt or was written by an incompatible tool; fetch it again or remove the package.";
-
     public static string TooManyRepositories(int count) =>
         $"{count} repositories are configured, but at most 64 are supported. Merge or remove repositories.";
 

@@ -32,7 +32,7 @@ internal sealed partial class Solver
         }
 
         DiscoverRelated(name);
-        var order = NoSolverFlagsOrder | (name.Providers.Count != virtualProviders ? HasRealPackageOrder : 0);
+        var order = NoSolverFlagsOrder | (name.Providers.Length != virtualProviders ? HasRealPackageOrder : 0);
         name.OrderId = order | ++_orderCounter;
         foreach (var provider in name.Providers)
         {
@@ -50,7 +50,8 @@ internal sealed partial class Solver
         package.PinningAllowed = RepositoryTags.DefaultPinningMask;
         package.PinningPreferred = RepositoryTags.DefaultPinningMask;
         package.Available = package.Index.Repositories != 0;
-        package.Selectable = package.Available || package.Package.InstalledSize == 0 || package.IsInstalled;
+        package.Selectable = !package.Index.IsUninstallable
+            && (package.Available || package.Package.InstalledSize == 0 || package.IsInstalled);
         package.InstallIfFailed = package.InstallIf.Count == 0;
         var repositories = GetPackageRepositories(package);
         package.TagPreferred = package.Package.InstalledSize == 0 || (repositories & _defaultRepositories) != 0;
@@ -58,27 +59,22 @@ internal sealed partial class Solver
         foreach (var dependency in package.Depends)
         {
             Discover(dependency.Name);
-            dependency.Name.AddReverseDepend(package.Name, package.Index.Id);
-            foreach (var (provided, _) in package.Provides)
-            {
-                dependency.Name.AddReverseDepend(provided, package.Index.Id);
-            }
         }
     }
 
     private void DiscoverRelated(SolverName name)
     {
-        foreach (var reverse in name.ReverseInstallIf)
+        foreach (var reverse in name.Index.ReverseInstallIf)
         {
-            Discover(reverse);
+            Discover(GetName(reverse));
         }
 
         foreach (var provider in name.Providers)
         {
             var package = provider.Package!;
-            foreach (var reverse in package.Name.ReverseInstallIf)
+            foreach (var reverse in package.Name.Index.ReverseInstallIf)
             {
-                Discover(reverse);
+                Discover(GetName(reverse));
             }
 
             foreach (var (provided, _) in package.Provides)
