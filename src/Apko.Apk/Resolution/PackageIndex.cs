@@ -162,8 +162,8 @@ internal sealed class PackageIndex
     }
 
     /// <summary>
-    /// Returns the checksum as hex of its decoded bytes, so that two spellings of the same bytes (base64 text may
-    /// differ in its unused low bits) identify the same package, as apk-tools compares them; null when absent.
+    /// Returns the checksum as hex of its decoded bytes, as apk-tools compares checksums. Base64 text may differ in
+    /// its unused low bits, so two spellings of the same bytes identify the same package. Returns null when absent.
     /// </summary>
     private static string? NormalizeChecksum(string? checksum)
     {

@@ -1,10 +1,10 @@
 namespace Apko.Apk.Resolution;
 
 /// <summary>
-/// Explains a failed solve in the layout of apk-tools 2.14's "unable to select packages" report: required names
-/// that ended up without a real provider (missing, or virtual with no provider chosen automatically), and for each
-/// chosen package the tags that mask it, the packages it collides with, and the constraints it breaks and satisfies.
-/// An entry appears only when it has something to report.
+/// Explains a failed solve in the layout of apk-tools 2.14's "unable to select packages" report. It lists the
+/// required names that ended up without a real provider (missing, or virtual with no provider chosen automatically).
+/// For each chosen package it lists the tags that mask it, the packages it collides with, and the constraints it
+/// breaks and satisfies. An entry appears only when it has an item to report.
 /// </summary>
 internal sealed class ProblemReport
 {

@@ -32,7 +32,9 @@ internal sealed class RepositoryTags
 
         if (_names.Count == 64)
         {
-            throw new ApkException("APKO3002", $"Tag '@{tag}' is one tag too many: at most 64 repository tags are supported.");
+            throw new ApkException(
+                "APKO3002",
+                $"Repository tag '@{tag}' cannot be added: at most 64 tags are supported. Use fewer repository tags.");
         }
 
         _names.Add(tag);

@@ -131,8 +131,18 @@ internal sealed partial class Solver
             name.ResolveNow = ShouldResolveNow(name);
         }
 
-        var queue = name.ResolveNow ? _resolveNow : name.HasAutoSelectable ? _selectable : _unresolved;
-        queue.Add(name);
+        if (name.ResolveNow)
+        {
+            _resolveNow.Add(name);
+        }
+        else if (name.HasAutoSelectable)
+        {
+            _selectable.Add(name);
+        }
+        else
+        {
+            _unresolved.Add(name);
+        }
     }
 
     private void ReevaluateReverseDepends(SolverName name)

@@ -3,9 +3,9 @@ using Apko.Apk.Versions;
 namespace Apko.Apk.Resolution;
 
 /// <summary>
-/// One run of the dependency solver of apk-tools: it propagates constraints up and down the dependency graph,
-/// locks names that have a single option, and otherwise picks the best provider of the next unresolved name,
-/// until every required name is decided. The install order then comes from a depth-first walk from the world.
+/// One run of the dependency solver of apk-tools. It propagates constraints up and down the dependency graph and
+/// locks names that have a single option. Otherwise it picks the best provider of the next unresolved name, until
+/// every required name is decided. The install order then comes from a depth-first walk from the world.
 /// </summary>
 internal sealed partial class Solver
 {
