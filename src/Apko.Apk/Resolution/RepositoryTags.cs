@@ -42,6 +42,9 @@ internal sealed class RepositoryTags
         return _names.Count - 1;
     }
 
+    /// <summary>Returns the id of a tag, or -1 when no repository or installed package carries it.</summary>
+    public int Find(string? tag) => _names.IndexOf(tag);
+
     public string? GetName(int id) => _names[id];
 
     public ulong GetAllowedRepositories(int id) => _allowedRepositories[id];

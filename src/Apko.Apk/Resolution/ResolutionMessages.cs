@@ -1,3 +1,5 @@
+using Apko.Apk.Versions;
+
 namespace Apko.Apk.Resolution;
 
 /// <summary>Text of the resolver's errors, one method per message.</summary>
@@ -10,6 +12,10 @@ internal static class ResolutionMessages
         (architecture is null ? "Unable to select packages:" : $"Unable to select packages for {architecture}:")
         + "\n" + report
         + "Change or remove the constraints listed above, or add a repository that provides the missing packages.";
+
+    public static string UnknownTag(Dependency dependency) =>
+        $"'{dependency}' names the repository tag '@{dependency.Tag}', but no repository has that tag. "
+        + $"Add the repository as '@{dependency.Tag} URL' or remove the tag from the package.";
 
     public static string MissingArchitectures(IEnumerable<string> architectures) =>
         $"No repositories were given for architecture(s) {string.Join(", ", architectures.Select(a => $"'{a}'"))}. "

@@ -27,9 +27,18 @@ public sealed class Resolver
 
     /// <summary>Resolves a world to the packages to install, each after the packages it depends on.</summary>
     /// <exception cref="ResolutionException">No set of packages satisfies the world; the message explains why.</exception>
+    /// <exception cref="ApkException">An atom names a tag that no repository has.</exception>
     public ResolutionResult Resolve(IReadOnlyList<Dependency> world)
     {
         ArgumentNullException.ThrowIfNull(world);
+        foreach (var dependency in world)
+        {
+            if (_index.Tags.Find(dependency.Tag) < 0)
+            {
+                throw new ApkException("APKO3006", ResolutionMessages.UnknownTag(dependency));
+            }
+        }
+
         var solver = new Solver(_index);
         solver.Solve(world);
         if (solver.Errors > 0)

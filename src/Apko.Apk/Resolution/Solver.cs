@@ -51,7 +51,7 @@ internal sealed partial class Solver
 
         foreach (var dependency in World)
         {
-            _pinningInherit = 1UL << Tags.GetOrAdd(dependency.Atom.Tag);
+            _pinningInherit = 1UL << Tags.Find(dependency.Atom.Tag);
             ApplyConstraint(null, dependency);
         }
 

@@ -119,6 +119,17 @@ public sealed class ResolverTests
         Assert.Contains("breaks: world[busybox<1.36]", error.Report);
     }
 
+    [Fact]
+    public void Resolve_UnknownTagFails()
+    {
+        var resolver = new Resolver([s_alpine319.Value]);
+
+        var error = Assert.Throws<ApkException>(() => resolver.Resolve([Dependency.Parse("busybox@edge")]));
+
+        Assert.Equal("APKO3006", error.Code);
+        Assert.Contains("'@edge'", error.Message);
+    }
+
     private static bool Provides(ApkPackage package, string name) =>
         package.Name == name || package.Provides.Any(p => p == name || p.StartsWith(name + "=", StringComparison.Ordinal));
 
