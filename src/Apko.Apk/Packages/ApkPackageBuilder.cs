@@ -91,7 +91,9 @@ public sealed class ApkPackageBuilder
     public ApkPackageBuilder AddHardLink(string path, string target, UnixFileMode mode = FileMode) =>
         AddEntry(new ApkDataEntry { Path = path, Type = TarEntryType.HardLink, Mode = mode, LinkTarget = target });
 
-    /// <summary>Adds an install script such as <c>.pre-install</c>, <c>.post-install</c> or <c>.trigger</c> (mode 0755).</summary>
+    /// <summary>
+    /// Adds an install script such as <c>.pre-install</c>, <c>.post-install</c> or <c>.trigger</c> (mode 0755).
+    /// </summary>
     public ApkPackageBuilder AddScript(string name, string content) =>
         AddControlFile(name, Encoding.UTF8.GetBytes(content), (UnixFileMode)0b111_101_101);
 

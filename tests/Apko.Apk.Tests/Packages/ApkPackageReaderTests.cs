@@ -24,7 +24,7 @@ public sealed class ApkPackageReaderTests
     [MemberData(nameof(IsoPackages))]
     public async Task OpenAsync_IsoPackage_VerifiesAgainstIndexAndKey(string fileName)
     {
-        var index = await ReadIndexAsync(Fixtures.Path([.. IsoDirectory, "APKINDEX.tar.gz"]), await KeyringTests.LoadAlpineKeysAsync());
+        var index = await ReadIsoIndexAsync();
         var path = Fixtures.Path([.. IsoDirectory, fileName]);
         var entry = index.Packages.Single(package => fileName == $"{package.Name}-{package.Version}.apk");
 
@@ -44,7 +44,8 @@ public sealed class ApkPackageReaderTests
     [Fact]
     public async Task OpenAsync_ApkoLockPackages_RangesMatchLockFile()
     {
-        using var lockFile = JsonDocument.Parse(await File.ReadAllTextAsync(Fixtures.Path([.. CliTestData, "apko.lock.json"]), Token));
+        var lockText = await File.ReadAllTextAsync(Fixtures.Path([.. CliTestData, "apko.lock.json"]), Token);
+        using var lockFile = JsonDocument.Parse(lockText);
         foreach (var locked in lockFile.RootElement.GetProperty("contents").GetProperty("packages").EnumerateArray())
         {
             var url = locked.GetProperty("url").GetString()!;
@@ -201,7 +202,7 @@ public sealed class ApkPackageReaderTests
         using var temp = new TempDirectory();
         var original = Fixtures.Path([.. IsoDirectory, "busybox-1.36.1-r15.apk"]);
         var path = temp.CopyWithFlippedByte(original, _ => offset);
-        var index = await ReadIndexAsync(Fixtures.Path([.. IsoDirectory, "APKINDEX.tar.gz"]), await KeyringTests.LoadAlpineKeysAsync());
+        var index = await ReadIsoIndexAsync();
         var entry = index.Packages.Single(package => package.Name == "busybox");
 
         var exception = await Assert.ThrowsAsync<ApkException>(
@@ -318,6 +319,11 @@ public sealed class ApkPackageReaderTests
 
     private static async Task<ApkPackageFile> OpenIsoAsync(string fileName) =>
         await ApkPackageReader.OpenAsync(Fixtures.Path([.. IsoDirectory, fileName]), new(), Token);
+
+    private static async Task<ApkIndex> ReadIsoIndexAsync() =>
+        await ReadIndexAsync(
+            Fixtures.Path([.. IsoDirectory, "APKINDEX.tar.gz"]),
+            await KeyringTests.LoadAlpineKeysAsync());
 
     private static Task<ApkIndex> ReadIndexAsync(string path, Keyring keyring) =>
         ApkIndexReader.ReadAsync(path, ApkIndexReadOptions.Verified(keyring), Token);
