@@ -79,6 +79,41 @@ public sealed class ApkPackageReaderTests
         }
     }
 
+    [Theory]
+    [InlineData("x86_64")]
+    [InlineData("aarch64")]
+    public async Task OpenAsync_PrivateRepository_VerifiesWithOwnKey(string arch)
+    {
+        string[] repository = [.. CliTestData, "private_packages"];
+        var keyring = await Keyring.LoadAsync([Fixtures.Path([.. repository, "private_pkg_key.rsa.pub"])], Token);
+        var index = await ReadIndexAsync(Fixtures.Path([.. repository, "packages", arch, "APKINDEX.tar.gz"]), keyring);
+
+        foreach (var entry in index.Packages)
+        {
+            var path = Fixtures.Path([.. repository, "packages", arch, $"{entry.Name}-{entry.Version}.apk"]);
+            await using var file = await ApkPackageReader.OpenAsync(path, new() { IndexEntry = entry }, Token);
+            file.VerifySignature(keyring);
+
+            Assert.Equal(arch, file.Metadata.Arch);
+        }
+
+        Assert.Equal(["package-x", "package-y"], index.Packages.Select(package => package.Name).Order());
+    }
+
+    [Fact]
+    public async Task OpenAsync_KeyNotInKeyring_NamesKeyFile()
+    {
+        var path = Fixtures.Path("apko", "pkg", "apk", "fs", "testdata", "hello-2.12-r0.apk");
+        var keyring = await KeyringTests.LoadAlpineKeysAsync();
+
+        var exception = await Assert.ThrowsAsync<ApkException>(
+            () => ApkPackageReader.OpenAsync(path, new() { Keyring = keyring }, Token));
+
+        Assert.Equal("APKO2104", exception.Code);
+        Assert.Contains("'local-melange.rsa.pub'", exception.Message);
+        Assert.Contains("-k <file>", exception.Message);
+    }
+
     [Fact]
     public async Task OpenAsync_Alpine316Baselayout_VerifiesWithAarch64Key()
     {
