@@ -18,7 +18,8 @@ public sealed class ApkSigningKeyTests
         var publicKey = ApkPublicKey.FromPem(
             Path.GetFileName(privatePath) + ".pub",
             await File.ReadAllTextAsync(privatePath + ".pub", Token));
-        using var key = ApkSigningKey.FromPem(publicKey.Name, await File.ReadAllTextAsync(privatePath, Token), algorithm);
+        var privatePem = await File.ReadAllTextAsync(privatePath, Token);
+        using var key = ApkSigningKey.FromPem(publicKey.Name, privatePem, algorithm);
         byte[] data = [1, 2, 3];
 
         var signature = key.Sign(data);
