@@ -346,6 +346,19 @@ public sealed class ApkPackageReaderTests
         Assert.Contains(path, exception.Message);
     }
 
+    [Fact]
+    public async Task OpenAsync_ApkV3Magic_RejectedAsUnsupported()
+    {
+        using var temp = new TempDirectory();
+        var path = Path.Combine(temp.Path, "v3.apk");
+        await File.WriteAllBytesAsync(path, [.. "ADBd"u8, 0, 1, 2, 3, 4, 5, 6, 7], Token);
+
+        var exception = await Assert.ThrowsAsync<ApkException>(() => ApkPackageReader.OpenAsync(path, new(), Token));
+
+        Assert.Equal("APKO2151", exception.Code);
+        Assert.Contains(path, exception.Message);
+    }
+
     private static void AssertRange(JsonElement locked, ApkMemberRange range, string url)
     {
         Assert.True(locked.GetProperty("range").GetString() == range.HttpRange, $"{url}: {range.HttpRange}");
