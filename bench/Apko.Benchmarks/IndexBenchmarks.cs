@@ -36,7 +36,8 @@ public class IndexBenchmarks
 
     private static string FindFixtures()
     {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        for (; directory is not null; directory = directory.Parent)
         {
             if (File.Exists(Path.Combine(directory.FullName, "Apko.slnx")))
             {

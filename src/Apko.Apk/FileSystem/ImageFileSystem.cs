@@ -224,6 +224,10 @@ public sealed partial class ImageFileSystem
     /// Yields every node except the root in tar order: depth first, parents before children, and each directory's
     /// entries sorted by the UTF-8 bytes of their names.
     /// </summary>
+    /// <remarks>
+    /// NOTE: a hard link can sort before its target (<c>bin/a</c> linking to <c>bin/b</c>), so a tar writer that
+    /// follows this order must handle a link whose target comes later.
+    /// </remarks>
     public IEnumerable<FileSystemEntry> Walk()
     {
         var pending = new Stack<FileSystemEntry>();

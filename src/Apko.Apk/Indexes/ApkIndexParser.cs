@@ -30,7 +30,10 @@ internal sealed class ApkIndexParser
     /// <param name="source">Names the text in messages, such as <c>…/APKINDEX.tar.gz: APKINDEX</c>.</param>
     /// <param name="cancellationToken">Cancels the reads.</param>
     /// <exception cref="ApkException">A line is malformed or a record has no name or version.</exception>
-    public static async Task<List<ApkPackage>> ParseAsync(Stream stream, string source, CancellationToken cancellationToken)
+    public static async Task<List<ApkPackage>> ParseAsync(
+        Stream stream,
+        string source,
+        CancellationToken cancellationToken)
     {
         var parser = new ApkIndexParser(source);
         var buffer = ArrayPool<byte>.Shared.Rent(ChunkSize);

@@ -179,7 +179,10 @@ public static class ApkIndexReader
         }
     }
 
-    private static async Task<ApkIndex> ReadEntriesAsync(Stream tarStream, string source, CancellationToken cancellationToken)
+    private static async Task<ApkIndex> ReadEntriesAsync(
+        Stream tarStream,
+        string source,
+        CancellationToken cancellationToken)
     {
         string description = "";
         List<ApkPackage>? packages = null;

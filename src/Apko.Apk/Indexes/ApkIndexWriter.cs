@@ -28,7 +28,9 @@ public static class ApkIndexWriter
         return text.ToString();
     }
 
-    /// <summary>Writes a signed or unsigned <c>APKINDEX.tar.gz</c> to a file, replacing it only once complete.</summary>
+    /// <summary>
+    /// Writes a signed or unsigned <c>APKINDEX.tar.gz</c> to a file, replacing it only once complete.
+    /// </summary>
     /// <param name="path">The file to write.</param>
     /// <param name="index">The description and packages.</param>
     /// <param name="signingKey">The key to sign with, or null for an unsigned index.</param>
@@ -56,8 +58,10 @@ public static class ApkIndexWriter
     public static byte[] CreateArchive(ApkIndex index, ApkSigningKey? signingKey)
     {
         using var tar = new MemoryStream();
-        TarBlockWriter.WriteEntry(tar, new TarHeader { Name = "DESCRIPTION" }, Encoding.UTF8.GetBytes(index.Description));
-        TarBlockWriter.WriteEntry(tar, new TarHeader { Name = "APKINDEX" }, Encoding.UTF8.GetBytes(WriteText(index.Packages)));
+        var description = Encoding.UTF8.GetBytes(index.Description);
+        var text = Encoding.UTF8.GetBytes(WriteText(index.Packages));
+        TarBlockWriter.WriteEntry(tar, new TarHeader { Name = "DESCRIPTION" }, description);
+        TarBlockWriter.WriteEntry(tar, new TarHeader { Name = "APKINDEX" }, text);
         TarBlockWriter.WriteEnd(tar);
         var content = GzipMemberWriter.Compress(tar.ToArray());
         return signingKey is null ? content : [.. SignatureMemberWriter.Create(signingKey, content), .. content];

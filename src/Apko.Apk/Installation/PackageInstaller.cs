@@ -34,6 +34,7 @@ public sealed partial class PackageInstaller
     /// names start with a dot (control and signature entries) are skipped, so the decompressed whole .apk works too.
     /// </param>
     /// <param name="cancellationToken">Cancels reading the tar.</param>
+    /// <exception cref="ArgumentException"><paramref name="dataTarPath"/> is not absolute.</exception>
     /// <exception cref="ApkException">
     /// The package is malformed or hostile (unsafe names, checksum mismatch, missing directory entries), conflicts
     /// with an installed package, or cannot be placed in the image. Every check except the last runs before the

@@ -5,7 +5,9 @@ namespace Apko.Apk.Packages;
 /// </summary>
 /// <param name="Offset">Offset of the first byte in the file.</param>
 /// <param name="Length">Length in bytes.</param>
-/// <param name="Checksum">Digest of the compressed bytes as <c>sha1-&lt;base64&gt;</c> or <c>sha256-&lt;base64&gt;</c>.</param>
+/// <param name="Checksum">
+/// Digest of the compressed bytes as <c>sha1-&lt;base64&gt;</c> or <c>sha256-&lt;base64&gt;</c>.
+/// </param>
 public sealed record ApkMemberRange(long Offset, long Length, string Checksum)
 {
     /// <summary>The HTTP range of the member, such as <c>bytes=0-646</c>.</summary>

@@ -11,10 +11,12 @@ namespace Apko.Apk.Packages;
 /// <example>
 /// <code>
 /// var package = new ApkPackageBuilder("hello", "1.0-r0", "x86_64")
-///     .WithMetadata(m => m with { Dependencies = ["so:libc.musl-x86_64.so.1"] })
-///     .AddDirectory("usr").AddDirectory("usr/bin")
-///     .AddFile("usr/bin/hello", "#!/bin/sh\necho hello\n", UnixFileMode.UserRead | ...)
+///     .WithMetadata(metadata => metadata with { Dependencies = ["so:libc.musl-x86_64.so.1"] })
+///     .AddDirectory("usr")
+///     .AddDirectory("usr/bin")
+///     .AddFile("usr/bin/hello", "#!/bin/sh\necho hello\n", (UnixFileMode)0b111_101_101)
 ///     .AddScript(".post-install", "#!/bin/sh\nexit 0\n");
+/// var record = await ApkPackageWriter.WriteAsync(package, "hello-1.0-r0.apk", signingKey, cancellationToken);
 /// </code>
 /// </example>
 public sealed class ApkPackageBuilder
@@ -89,7 +91,9 @@ public sealed class ApkPackageBuilder
     public ApkPackageBuilder AddHardLink(string path, string target, UnixFileMode mode = FileMode) =>
         AddEntry(new ApkDataEntry { Path = path, Type = TarEntryType.HardLink, Mode = mode, LinkTarget = target });
 
-    /// <summary>Adds an install script such as <c>.pre-install</c>, <c>.post-install</c> or <c>.trigger</c> (mode 0755).</summary>
+    /// <summary>
+    /// Adds an install script such as <c>.pre-install</c>, <c>.post-install</c> or <c>.trigger</c> (mode 0755).
+    /// </summary>
     public ApkPackageBuilder AddScript(string name, string content) =>
         AddControlFile(name, Encoding.UTF8.GetBytes(content), (UnixFileMode)0b111_101_101);
 

@@ -42,13 +42,13 @@ public sealed class ApkPackageFile : IDisposable, IAsyncDisposable
     /// </summary>
     public ApkPackage Metadata { get; }
 
-    /// <summary>The control member's files in order: <c>.PKGINFO</c>, then scripts such as <c>.post-install</c>.</summary>
+    /// <summary>The control member's files in order: <c>.PKGINFO</c>, then scripts such as <c>.trigger</c>.</summary>
     public IReadOnlyList<ApkControlEntry> ControlEntries { get; }
 
     /// <summary>The package's own signatures; empty for an unsigned package.</summary>
     public IReadOnlyList<ApkSignature> Signatures { get; }
 
-    /// <summary>The package checksum, <c>Q1</c> and base64 of the control member's SHA-1: the index <c>C:</c>.</summary>
+    /// <summary>The package checksum (index <c>C:</c>): <c>Q1</c> and base64 of the control member's SHA-1.</summary>
     public string Checksum => ApkEntryChecksum.FormatQ1(_controlSha1);
 
     /// <summary>Lowercase hex SHA-256 of the data member, which <c>.PKGINFO</c> <c>datahash</c> must equal.</summary>

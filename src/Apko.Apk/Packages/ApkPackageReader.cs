@@ -73,6 +73,7 @@ public static class ApkPackageReader
         CancellationToken cancellationToken)
     {
         var fileLength = RandomAccess.GetLength(handle);
+        await RejectApkV3Async(path, handle, cancellationToken).ConfigureAwait(false);
         var stream = new FileRegionStream(handle, 0, fileLength);
         var (signatureMember, signatures) = await ReadSignaturesAsync(stream, path, limits, cancellationToken)
             .ConfigureAwait(false);
@@ -137,6 +138,17 @@ public static class ApkPackageReader
         }
 
         return (member, signatures);
+    }
+
+    private static async Task RejectApkV3Async(string path, SafeFileHandle handle, CancellationToken cancellationToken)
+    {
+        // APK v3 packages start with the ADB container magic "ADB" (followed by 'd' when compressed).
+        var magic = new byte[3];
+        var count = await RandomAccess.ReadAsync(handle, magic, 0, cancellationToken).ConfigureAwait(false);
+        if (count == magic.Length && magic.AsSpan().SequenceEqual("ADB"u8))
+        {
+            throw PackageErrors.ApkV3(path);
+        }
     }
 
     private static async Task<byte[]> HashRangeAsync(

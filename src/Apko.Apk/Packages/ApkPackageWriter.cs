@@ -71,7 +71,8 @@ public static class ApkPackageWriter
         TarBlockWriter.WriteEntry(tar, new TarHeader { Name = ".PKGINFO" }, PkgInfoWriter.Write(metadata));
         foreach (var entry in entries)
         {
-            TarBlockWriter.WriteEntry(tar, new TarHeader { Name = entry.Name, Mode = (int)entry.Mode }, entry.Data.Span);
+            var header = new TarHeader { Name = entry.Name, Mode = (int)entry.Mode };
+            TarBlockWriter.WriteEntry(tar, header, entry.Data.Span);
         }
 
         // abuild cuts the end-of-archive blocks so that the control and data members read as one tar stream.

@@ -7,7 +7,7 @@ internal static class AtomicFile
     public static Task WriteAsync(string path, ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken) =>
         WriteAsync(path, (output, token) => output.WriteAsync(bytes, token).AsTask(), cancellationToken);
 
-    /// <summary>Runs <paramref name="write"/> on a temporary file and moves it to <paramref name="path"/> when done.</summary>
+    /// <summary>Runs <paramref name="write"/> on a temporary file, then moves it to <paramref name="path"/>.</summary>
     /// <exception cref="ApkException">The file cannot be written, or <paramref name="write"/> threw it.</exception>
     public static async Task WriteAsync(
         string path,

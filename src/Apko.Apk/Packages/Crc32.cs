@@ -13,7 +13,10 @@ internal static class Crc32
     /// <summary>Returns the CRC-32 of <paramref name="data"/>.</summary>
     public static uint Compute(ReadOnlySpan<byte> data) => Append(0, data);
 
-    /// <summary>Returns the CRC-32 of the bytes that gave <paramref name="crc"/> followed by <paramref name="data"/>.</summary>
+    /// <summary>
+    /// Continues a CRC-32: returns the CRC of the bytes that produced <paramref name="crc"/> followed by
+    /// <paramref name="data"/>.
+    /// </summary>
     public static uint Append(uint crc, ReadOnlySpan<byte> data)
     {
         var tables = s_tables.AsSpan();

@@ -112,7 +112,11 @@ internal sealed partial class GzipFeeder : Stream
     /// </summary>
     /// <returns>The file offset of the byte after the member.</returns>
     /// <exception cref="ApkException">No valid trailer follows the deflate data.</exception>
-    public async ValueTask<long> FinishMemberAsync(uint crc, long size, bool useAsync, CancellationToken cancellationToken)
+    public async ValueTask<long> FinishMemberAsync(
+        uint crc,
+        long size,
+        bool useAsync,
+        CancellationToken cancellationToken)
     {
         await EnsureLookAheadAsync(useAsync, cancellationToken).ConfigureAwait(false);
         var isize = unchecked((uint)size);

@@ -4,7 +4,7 @@ using System.Security.Cryptography;
 
 namespace Apko.Apk.Packages;
 
-/// <summary>Reads single members of a concatenated gzip file, such as the signature and control parts of an .apk.</summary>
+/// <summary>Reads single members of a concatenated gzip file, such as the signature and control of an .apk.</summary>
 internal static class GzipMemberReader
 {
     /// <summary>
@@ -15,7 +15,9 @@ internal static class GzipMemberReader
     /// <param name="maxSize">Largest decompressed size accepted.</param>
     /// <param name="description">Names the file and part in messages, such as <c>'x.apk' control member</c>.</param>
     /// <param name="cancellationToken">Cancels the reads.</param>
-    /// <exception cref="ApkException">The member is truncated, corrupt or larger than <paramref name="maxSize"/>.</exception>
+    /// <exception cref="ApkException">
+    /// The member is truncated, corrupt or larger than <paramref name="maxSize"/>.
+    /// </exception>
     public static async Task<GzipMember> ReadAsync(
         Stream source,
         long maxSize,

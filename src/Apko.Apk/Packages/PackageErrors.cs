@@ -93,5 +93,10 @@ internal static class PackageErrors
         $"Cannot write '{path}': {inner.Message} Check that the directory exists and is writable.",
         inner);
 
+    public static ApkException ApkV3(string path) => new(
+        "APKO2151",
+        $"'{path}' is an APK v3 (ADB) package, which is not supported. Use a repository that serves APK v2 "
+        + "packages (gzip members with .PKGINFO).");
+
     private static string Truncate(string text) => text.Length <= 60 ? text : text[..60] + "…";
 }

@@ -11,7 +11,9 @@ namespace Apko.Apk.Packages;
 /// </summary>
 internal static class PkgInfoParser
 {
-    /// <exception cref="ApkException">A line is not <c>key = value</c>, a number is invalid, or a name is missing.</exception>
+    /// <exception cref="ApkException">
+    /// A line is not <c>key = value</c>, a number is invalid, or a name is missing.
+    /// </exception>
     public static ApkPackage Parse(ReadOnlySpan<byte> content, string path)
     {
         var fields = new Dictionary<string, string>(StringComparer.Ordinal);

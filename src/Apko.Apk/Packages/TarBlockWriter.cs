@@ -14,7 +14,7 @@ internal static class TarBlockWriter
     private const int BlockSize = 512;
     private const string PaxHeaderName = "././@PaxHeader";
 
-    /// <summary>Writes an entry: its PAX header when needed, its ustar header and its content padded to 512 bytes.</summary>
+    /// <summary>Writes an entry: a PAX header when needed, the ustar header, and the padded content.</summary>
     public static void WriteEntry(Stream output, TarHeader header, ReadOnlySpan<byte> content)
     {
         var records = new List<KeyValuePair<string, string>>();
@@ -32,7 +32,8 @@ internal static class TarBlockWriter
         if (records.Count > 0)
         {
             var pax = FormatPaxRecords(records);
-            WriteHeaderBlock(output, new TarHeader { Name = PaxHeaderName, Type = TarEntryType.ExtendedAttributes }, pax.Length);
+            var paxHeader = new TarHeader { Name = PaxHeaderName, Type = TarEntryType.ExtendedAttributes };
+            WriteHeaderBlock(output, paxHeader, pax.Length);
             WriteContent(output, pax);
         }
 

@@ -1,27 +1,19 @@
 using Apko.Apk.Indexes;
-using Apko.Apk.Versions;
 
 namespace Apko.Apk.Resolution;
 
 /// <summary>
-/// A package of a <see cref="PackageIndex"/>: its metadata, the repositories that offer it and its parsed provides.
-/// Dependencies are parsed on first use, so loading a large index stays cheap.
+/// A package of a <see cref="PackageIndex"/>: its metadata, the repositories that offer it and its parsed atoms. A
+/// package with an atom that apk-tools 2.14 rejects (such as the version <c>6.8.0p2-r4</c>) cannot be installed, as in
+/// apk-tools, but it does not stop other packages of the index from being resolved.
 /// </summary>
-internal sealed class IndexPackage
+internal sealed class IndexPackage(int id, ApkPackage package, IndexName name)
 {
-    private Dependency[]? _depends;
+    public int Id { get; } = id;
 
-    public IndexPackage(int id, ApkPackage package)
-    {
-        Id = id;
-        Package = package;
-        Provides = ParseProvides(package);
-        InstallIf = ParseAtoms(package, package.InstallIf, "i:");
-    }
+    public ApkPackage Package { get; } = package;
 
-    public int Id { get; }
-
-    public ApkPackage Package { get; }
+    public IndexName Name { get; } = name;
 
     /// <summary>Bit mask of the configured repositories that offer this package.</summary>
     public ulong Repositories { get; set; }
@@ -32,50 +24,16 @@ internal sealed class IndexPackage
     public int InstalledTag { get; set; }
 
     /// <summary>Names this package provides besides its own, each with a version or null for a virtual name.</summary>
-    public IReadOnlyList<(string Name, string? Version)> Provides { get; }
+    public (IndexName Name, string? Version)[] Provides { get; set; } = [];
 
-    public IReadOnlyList<Dependency> InstallIf { get; }
+    /// <summary>Parsed <c>D:</c> atoms, without invalid ones.</summary>
+    public IndexDependency[] Depends { get; set; } = [];
 
-    /// <summary>Parsed <c>D:</c> atoms.</summary>
-    /// <exception cref="ApkException">An atom is invalid.</exception>
-    public IReadOnlyList<Dependency> Depends => _depends ??= ParseAtoms(Package, Package.Dependencies, "D:");
+    /// <summary>Parsed <c>i:</c> atoms, without invalid ones.</summary>
+    public IndexDependency[] InstallIf { get; set; } = [];
 
-    private static (string Name, string? Version)[] ParseProvides(ApkPackage package)
-    {
-        if (package.Provides.Count == 0)
-        {
-            return [];
-        }
+    /// <summary>True when a <c>D:</c> or <c>i:</c> atom is invalid, so the package must never be chosen.</summary>
+    public bool IsUninstallable { get; set; }
 
-        var provides = new (string, string?)[package.Provides.Count];
-        for (var i = 0; i < provides.Length; i++)
-        {
-            var text = package.Provides[i];
-            var equals = text.IndexOf('=', StringComparison.Ordinal);
-            provides[i] = equals < 0 ? (text, null) : (text[..equals], text[(equals + 1)..]);
-        }
-
-        return provides;
-    }
-
-    private static Dependency[] ParseAtoms(ApkPackage package, IReadOnlyList<string> atoms, string field)
-    {
-        if (atoms.Count == 0)
-        {
-            return [];
-        }
-
-        var parsed = new Dependency[atoms.Count];
-        for (var i = 0; i < parsed.Length; i++)
-        {
-            if (!Dependency.TryParse(atoms[i], out var dependency))
-            {
-                throw new ApkException("APKO3003", ResolutionMessages.InvalidIndexAtom(package, field, atoms[i]));
-            }
-
-            parsed[i] = dependency;
-        }
-
-        return parsed;
-    }
+    public override string ToString() => Package.ToString();
 }

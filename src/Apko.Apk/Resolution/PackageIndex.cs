@@ -1,19 +1,18 @@
 using Apko.Apk.Indexes;
+using Apko.Apk.Versions;
 
 namespace Apko.Apk.Resolution;
 
 /// <summary>
-/// Every package of the configured repositories and the installed database, looked up by name and by provided name.
-/// A package offered by several repositories (same checksum) is one package with several repository bits, as in
-/// apk-tools, which also keeps only the first record when two records share a checksum.
+/// Every package of the configured repositories and the installed database, with every name linked to its providers,
+/// the packages depending on it and the install-if packages it triggers. A package offered by several repositories
+/// (same checksum) is one package with several repository bits, as in apk-tools, which also keeps only the first
+/// record when two records share a checksum.
 /// </summary>
 internal sealed class PackageIndex
 {
-    private static readonly IReadOnlyList<IndexProvider> s_noProviders = [];
-    private static readonly IReadOnlyList<string> s_noNames = [];
-
-    private readonly Dictionary<string, List<IndexProvider>> _providers = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, List<string>> _reverseInstallIf = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IndexName> _names = new(StringComparer.Ordinal);
+    private readonly List<IndexName> _nameList = [];
     private readonly Dictionary<string, IndexPackage> _byChecksum = new(StringComparer.Ordinal);
     private readonly List<IndexPackage> _packages = [];
 
@@ -40,6 +39,8 @@ internal sealed class PackageIndex
             package.IsInstalled = true;
             package.InstalledTag = Tags.GetOrAdd(entry.Tag);
         }
+
+        LinkDependencies();
     }
 
     public IReadOnlyList<RepositoryIndex> Repositories { get; }
@@ -48,16 +49,22 @@ internal sealed class PackageIndex
 
     public IReadOnlyList<IndexPackage> Packages => _packages;
 
-    /// <summary>Returns the packages named <paramref name="name"/> or providing it, in index order.</summary>
-    public IReadOnlyList<IndexProvider> GetProviders(string name) =>
-        _providers.TryGetValue(name, out var providers) ? providers : s_noProviders;
+    public IReadOnlyList<IndexName> Names => _nameList;
 
-    /// <summary>
-    /// Returns the names of packages whose <c>install_if</c> mentions <paramref name="name"/>, and the names those
-    /// packages provide.
-    /// </summary>
-    public IReadOnlyList<string> GetReverseInstallIf(string name) =>
-        _reverseInstallIf.TryGetValue(name, out var names) ? names : s_noNames;
+    /// <summary>Returns the index name, or null when no package mentions the name.</summary>
+    public IndexName? FindName(string name) => _names.GetValueOrDefault(name);
+
+    private IndexName GetOrAddName(string name)
+    {
+        if (!_names.TryGetValue(name, out var known))
+        {
+            known = new IndexName(name, _nameList.Count);
+            _names.Add(name, known);
+            _nameList.Add(known);
+        }
+
+        return known;
+    }
 
     private IndexPackage AddOrMerge(ApkPackage package)
     {
@@ -67,34 +74,96 @@ internal sealed class PackageIndex
             return known;
         }
 
-        var added = new IndexPackage(_packages.Count, package);
+        var name = GetOrAddName(package.Name);
+        var added = new IndexPackage(_packages.Count, package, name);
         _packages.Add(added);
         if (checksum is not null)
         {
             _byChecksum.Add(checksum, added);
         }
 
-        AddProvider(package.Name, new IndexProvider(added, package.Version));
-        foreach (var (name, version) in added.Provides)
+        name.Providers.Add(new IndexProvider(added, package.Version));
+        added.Provides = new (IndexName, string?)[package.Provides.Count];
+        for (var i = 0; i < package.Provides.Count; i++)
         {
-            AddProvider(name, new IndexProvider(added, version));
-        }
-
-        foreach (var trigger in added.InstallIf)
-        {
-            AddReverseInstallIf(trigger.Name, package.Name);
-            foreach (var (name, _) in added.Provides)
-            {
-                AddReverseInstallIf(trigger.Name, name);
-            }
+            var text = package.Provides[i];
+            var equals = text.IndexOf('=', StringComparison.Ordinal);
+            var provided = GetOrAddName(equals < 0 ? text : text[..equals]);
+            var version = equals < 0 ? null : text[(equals + 1)..];
+            added.Provides[i] = (provided, version);
+            provided.Providers.Add(new IndexProvider(added, version));
         }
 
         return added;
     }
 
+    /// <summary>Parses every package's atoms and records the reverse links, in package order as apk-tools does.</summary>
+    private void LinkDependencies()
+    {
+        var reverseDepends = new HashSet<(IndexName, IndexName)>();
+        var reverseInstallIf = new HashSet<(IndexName, IndexName)>();
+        foreach (var package in _packages)
+        {
+            package.Depends = ParseAtoms(package, package.Package.Dependencies);
+            package.InstallIf = ParseAtoms(package, package.Package.InstallIf);
+            foreach (var dependency in package.Depends)
+            {
+                AddReverse(dependency.Name.ReverseDepends, reverseDepends, dependency.Name, package);
+            }
+
+            foreach (var trigger in package.InstallIf)
+            {
+                AddReverse(trigger.Name.ReverseInstallIf, reverseInstallIf, trigger.Name, package);
+            }
+        }
+    }
+
+    private static void AddReverse(
+        List<IndexName> list,
+        HashSet<(IndexName, IndexName)> present,
+        IndexName target,
+        IndexPackage package)
+    {
+        if (present.Add((target, package.Name)))
+        {
+            list.Add(package.Name);
+        }
+
+        foreach (var (provided, _) in package.Provides)
+        {
+            if (present.Add((target, provided)))
+            {
+                list.Add(provided);
+            }
+        }
+    }
+
+    private IndexDependency[] ParseAtoms(IndexPackage package, IReadOnlyList<string> atoms)
+    {
+        if (atoms.Count == 0)
+        {
+            return [];
+        }
+
+        var parsed = new List<IndexDependency>(atoms.Count);
+        foreach (var atom in atoms)
+        {
+            if (Dependency.TryParse(atom, out var dependency))
+            {
+                parsed.Add(new IndexDependency(dependency, GetOrAddName(dependency.Name)));
+            }
+            else
+            {
+                package.IsUninstallable = true;
+            }
+        }
+
+        return [.. parsed];
+    }
+
     /// <summary>
-    /// Returns the checksum as hex of its decoded bytes, so that two spellings of the same bytes (base64 text may
-    /// differ in its unused low bits) identify the same package, as apk-tools compares them; null when absent.
+    /// Returns the checksum as hex of its decoded bytes, as apk-tools compares checksums. Base64 text may differ in
+    /// its unused low bits, so two spellings of the same bytes identify the same package. Returns null when absent.
     /// </summary>
     private static string? NormalizeChecksum(string? checksum)
     {
@@ -107,30 +176,5 @@ internal sealed class PackageIndex
         return Convert.TryFromBase64Chars(checksum.AsSpan(2), bytes, out var written)
             ? checksum[..2] + Convert.ToHexString(bytes[..written])
             : checksum;
-    }
-
-    private void AddProvider(string name, IndexProvider provider)
-    {
-        if (!_providers.TryGetValue(name, out var providers))
-        {
-            providers = [];
-            _providers.Add(name, providers);
-        }
-
-        providers.Add(provider);
-    }
-
-    private void AddReverseInstallIf(string name, string packageName)
-    {
-        if (!_reverseInstallIf.TryGetValue(name, out var names))
-        {
-            names = [];
-            _reverseInstallIf.Add(name, names);
-        }
-
-        if (!names.Contains(packageName))
-        {
-            names.Add(packageName);
-        }
     }
 }

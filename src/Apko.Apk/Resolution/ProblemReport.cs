@@ -1,10 +1,10 @@
 namespace Apko.Apk.Resolution;
 
 /// <summary>
-/// Explains a failed solve in the layout of apk-tools 2.14's "unable to select packages" report: required names
-/// that ended up without a real provider (missing, or virtual with no provider chosen automatically), and for each
-/// chosen package the tags that mask it, the packages it collides with, and the constraints it breaks and satisfies.
-/// An entry appears only when it has something to report.
+/// Explains a failed solve in the layout of apk-tools 2.14's "unable to select packages" report. It lists the
+/// required names that ended up without a real provider (missing, or virtual with no provider chosen automatically).
+/// For each chosen package it lists the tags that mask it, the packages it collides with, and the constraints it
+/// breaks and satisfies. An entry appears only when it has an item to report.
 /// </summary>
 internal sealed class ProblemReport
 {
@@ -166,7 +166,7 @@ internal sealed class ProblemReport
 
     private void WriteMissingName(SolverName name)
     {
-        if (name.Providers.Count > 0)
+        if (name.Providers.Length > 0)
         {
             _writer.StartEntry($"{name.Name} (virtual)");
             _writer.AddWords("note:", "please select one of the 'provided by' packages explicitly");
@@ -214,7 +214,7 @@ internal sealed class ProblemReport
         {
             var packageName = provider.Package!.Name;
             var count = references[packageName];
-            if (count == packageName.Providers.Count)
+            if (count == packageName.Providers.Length)
             {
                 _writer.AddItem("provided by:", packageName.Name);
                 references[packageName] = 0;

@@ -4,7 +4,7 @@ namespace Apko.Apk.Resolution;
 
 /// <summary>
 /// Writes report entries the way apk-tools prints them: a <c>  name:</c> header written only once the entry has
-/// something to say, then <c>    label: item item</c> groups wrapped at a fixed line width with continuation lines
+/// an item to report, then <c>    label: item item</c> groups wrapped at a fixed line width with continuation lines
 /// aligned under the first item.
 /// </summary>
 internal sealed class ReportWriter(int lineWidth)

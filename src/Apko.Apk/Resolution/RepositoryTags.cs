@@ -32,13 +32,18 @@ internal sealed class RepositoryTags
 
         if (_names.Count == 64)
         {
-            throw new ApkException("APKO3002", $"Tag '@{tag}' is one tag too many: at most 64 repository tags are supported.");
+            throw new ApkException(
+                "APKO3002",
+                $"Repository tag '@{tag}' cannot be added: at most 64 tags are supported. Use fewer repository tags.");
         }
 
         _names.Add(tag);
         _allowedRepositories.Add(0);
         return _names.Count - 1;
     }
+
+    /// <summary>Returns the id of a tag, or -1 when no repository or installed package carries it.</summary>
+    public int Find(string? tag) => _names.IndexOf(tag);
 
     public string? GetName(int id) => _names[id];
 

@@ -1,14 +1,10 @@
-using Apko.Apk.Indexes;
+using Apko.Apk.Versions;
 
 namespace Apko.Apk.Resolution;
 
 /// <summary>Text of the resolver's errors, one method per message.</summary>
 internal static class ResolutionMessages
 {
-    public static string InvalidIndexAtom(ApkPackage package, string field, string atom) =>
-        $"Package '{package}' has the invalid atom '{atom}' in its '{field}' field, so it cannot be resolved. "
-        + "The repository index is corrupt or was written by an incompatible tool; fetch it again or remove the package.";
-
     public static string TooManyRepositories(int count) =>
         $"{count} repositories are configured, but at most 64 are supported. Merge or remove repositories.";
 
@@ -16,6 +12,10 @@ internal static class ResolutionMessages
         (architecture is null ? "Unable to select packages:" : $"Unable to select packages for {architecture}:")
         + "\n" + report
         + "Change or remove the constraints listed above, or add a repository that provides the missing packages.";
+
+    public static string UnknownTag(Dependency dependency) =>
+        $"'{dependency}' names the repository tag '@{dependency.Tag}', but no repository has that tag. "
+        + $"Add the repository as '@{dependency.Tag} URL' or remove the tag from the package.";
 
     public static string MissingArchitectures(IEnumerable<string> architectures) =>
         $"No repositories were given for architecture(s) {string.Join(", ", architectures.Select(a => $"'{a}'"))}. "

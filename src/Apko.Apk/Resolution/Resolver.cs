@@ -27,10 +27,18 @@ public sealed class Resolver
 
     /// <summary>Resolves a world to the packages to install, each after the packages it depends on.</summary>
     /// <exception cref="ResolutionException">No set of packages satisfies the world; the message explains why.</exception>
-    /// <exception cref="ApkException">A package of the index has an invalid dependency atom.</exception>
+    /// <exception cref="ApkException">An atom names a tag that no repository has.</exception>
     public ResolutionResult Resolve(IReadOnlyList<Dependency> world)
     {
         ArgumentNullException.ThrowIfNull(world);
+        foreach (var dependency in world)
+        {
+            if (_index.Tags.Find(dependency.Tag) < 0)
+            {
+                throw new ApkException("APKO3006", ResolutionMessages.UnknownTag(dependency));
+            }
+        }
+
         var solver = new Solver(_index);
         solver.Solve(world);
         if (solver.Errors > 0)
@@ -56,7 +64,7 @@ public sealed class Resolver
     /// a package whose name and version are missing from another requested architecture's repositories is left out
     /// before resolving.
     /// </summary>
-    /// <param name="repositories">Repository indexes of every architecture; each tells its architecture.</param>
+    /// <param name="repositories">Repository indexes of every architecture; each states its architecture.</param>
     /// <param name="architectures">Architectures to resolve, such as <c>x86_64</c> and <c>aarch64</c>.</param>
     /// <param name="world">The requested atoms.</param>
     /// <param name="options">Installed packages, applied to every architecture.</param>

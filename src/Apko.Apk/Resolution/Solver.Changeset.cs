@@ -4,7 +4,7 @@ internal sealed partial class Solver
 {
     /// <summary>
     /// Lists the chosen packages depth first from the world, each after its dependencies, and each install-if
-    /// package right after the last of its triggers; also marks packages whose dependencies ended up unmet.
+    /// package right after the last of its triggers. Also marks packages whose dependencies ended up unmet.
     /// </summary>
     private void GenerateInstallOrder()
     {

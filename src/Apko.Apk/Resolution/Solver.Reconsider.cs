@@ -61,7 +61,7 @@ internal sealed partial class Solver
             PropagateCommonDependencies(name, firstCandidate, options);
         }
 
-        name.ReverseDependsDone = name.ReverseDepends.TrueForAll(reverse => !reverse.Seen || reverse.Locked);
+        name.ReverseDependsDone = name.ReverseDepends.All(reverse => !reverse.Seen || reverse.Locked);
         QueueUnresolved(name, reevaluate);
     }
 

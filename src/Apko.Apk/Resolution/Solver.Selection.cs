@@ -140,8 +140,8 @@ internal sealed partial class Solver
     /// <summary>
     /// Orders two providers of <paramref name="name"/>; positive when <paramref name="a"/> is better. The criteria
     /// are apk-tools', in its order: no errors, in the last merge group, fewer conflicts, allowed and preferred
-    /// pinning, already installed, higher provided version, higher package version, higher provider priority, and
-    /// finally the repository listed first.
+    /// pinning, already installed, higher provided version, higher package version, higher provider priority,
+    /// installed, selectable, and finally the repository listed first.
     /// </summary>
     private static int CompareProviders(SolverName name, SolverProvider a, SolverProvider b)
     {

@@ -3,14 +3,15 @@ using Apko.Apk.Versions;
 namespace Apko.Apk.Resolution;
 
 /// <summary>
-/// One run of the dependency solver of apk-tools: it propagates constraints up and down the dependency graph,
-/// locks names that have a single option, and otherwise picks the best provider of the next unresolved name,
-/// until every required name is decided. The install order then comes from a depth-first walk from the world.
+/// One run of the dependency solver of apk-tools. It propagates constraints up and down the dependency graph and
+/// locks names that have a single option. Otherwise it picks the best provider of the next unresolved name, until
+/// every required name is decided. The install order then comes from a depth-first walk from the world.
 /// </summary>
 internal sealed partial class Solver
 {
     private readonly PackageIndex _index;
-    private readonly Dictionary<string, SolverName> _names = new(StringComparer.Ordinal);
+    private readonly SolverName?[] _names;
+    private readonly Dictionary<string, SolverName> _unknownNames = new(StringComparer.Ordinal);
     private readonly SolverPackage?[] _packages;
     private readonly LinkedList<SolverName> _dirty = new();
     private readonly SolverQueue _resolveNow = new(ordered: false);
@@ -23,6 +24,7 @@ internal sealed partial class Solver
     public Solver(PackageIndex index)
     {
         _index = index;
+        _names = new SolverName?[index.Names.Count];
         _packages = new SolverPackage?[index.Packages.Count];
         _defaultRepositories = index.Tags.GetAllowedRepositories(RepositoryTags.DefaultPinningMask);
     }
@@ -49,7 +51,7 @@ internal sealed partial class Solver
 
         foreach (var dependency in World)
         {
-            _pinningInherit = 1UL << Tags.GetOrAdd(dependency.Atom.Tag);
+            _pinningInherit = 1UL << Tags.Find(dependency.Atom.Tag);
             ApplyConstraint(null, dependency);
         }
 
@@ -104,26 +106,50 @@ internal sealed partial class Solver
     }
 
     /// <summary>Returns the state of a name, creating it with its providers on first use.</summary>
-    public SolverName GetName(string name)
+    public SolverName GetName(string name) =>
+        _index.FindName(name) is { } known ? GetName(known) : GetUnknownName(name);
+
+    /// <summary>Returns the state of an index name, creating it with its providers on first use.</summary>
+    public SolverName GetName(IndexName index)
     {
-        if (_names.TryGetValue(name, out var known))
+        if (_names[index.Id] is { } known)
         {
             return known;
         }
 
-        var created = new SolverName(name);
-        _names.Add(name, created);
-        foreach (var provider in _index.GetProviders(name))
+        var created = new SolverName(index, this);
+        _names[index.Id] = created;
+        var providers = new SolverProvider[index.Providers.Count];
+        for (var i = 0; i < providers.Length; i++)
         {
-            created.Providers.Add(new SolverProvider(GetPackage(provider.Package), provider.Version));
+            providers[i] = new SolverProvider(GetPackage(index.Providers[i].Package), index.Providers[i].Version);
         }
 
-        foreach (var reverse in _index.GetReverseInstallIf(name))
-        {
-            created.ReverseInstallIf.Add(GetName(reverse));
-        }
-
+        created.Providers = providers;
         return created;
+    }
+
+    /// <summary>Returns the states of those names that this solve has already created.</summary>
+    public IEnumerable<SolverName> FindNames(List<IndexName> names)
+    {
+        foreach (var name in names)
+        {
+            if (_names[name.Id] is { } known)
+            {
+                yield return known;
+            }
+        }
+    }
+
+    private SolverName GetUnknownName(string name)
+    {
+        if (!_unknownNames.TryGetValue(name, out var unknown))
+        {
+            unknown = new SolverName(new IndexName(name, -1), this);
+            _unknownNames.Add(name, unknown);
+        }
+
+        return unknown;
     }
 
     private SolverPackage GetPackage(IndexPackage index)
@@ -136,7 +162,7 @@ internal sealed partial class Solver
         // Registered before its name is bound, because binding the name looks this package up again.
         var created = new SolverPackage(index);
         _packages[index.Id] = created;
-        created.Name = GetName(index.Package.Name);
+        created.Name = GetName(index.Name);
         return created;
     }
 
@@ -149,9 +175,9 @@ internal sealed partial class Solver
         }
 
         package.IsBound = true;
-        foreach (var atom in package.Index.Depends)
+        foreach (var dependency in package.Index.Depends)
         {
-            package.Depends.Add(new SolverDependency(atom, GetName(atom.Name)));
+            package.Depends.Add(new SolverDependency(dependency.Atom, GetName(dependency.Name)));
         }
 
         foreach (var (name, version) in package.Index.Provides)
@@ -159,9 +185,9 @@ internal sealed partial class Solver
             package.Provides.Add((GetName(name), version));
         }
 
-        foreach (var atom in package.Index.InstallIf)
+        foreach (var trigger in package.Index.InstallIf)
         {
-            package.InstallIf.Add(new SolverDependency(atom, GetName(atom.Name)));
+            package.InstallIf.Add(new SolverDependency(trigger.Atom, GetName(trigger.Name)));
         }
     }
 }

@@ -1,45 +1,22 @@
 namespace Apko.Apk.Resolution;
 
 /// <summary>The solver's state of one package or provided name during one solve.</summary>
-internal sealed class SolverName(string name)
+internal sealed class SolverName(IndexName index, Solver solver)
 {
-    public string Name { get; } = name;
+    public IndexName Index { get; } = index;
+
+    public string Name => Index.Name;
 
     /// <summary>Packages named so or providing the name, in index order.</summary>
-    public List<SolverProvider> Providers { get; } = [];
+    public SolverProvider[] Providers { get; set; } = [];
 
     /// <summary>
-    /// Names of discovered packages that depend on this name, and the names those packages provide, in index order
-    /// of the first such package.
+    /// Names of packages that depend on this name, and the names they provide, among those this solve has touched.
     /// </summary>
-    public List<SolverName> ReverseDepends { get; } = [];
+    public IEnumerable<SolverName> ReverseDepends => solver.FindNames(Index.ReverseDepends);
 
-    /// <summary>Index position of the first package that put each <see cref="ReverseDepends"/> entry there.</summary>
-    private readonly List<int> _reverseDependsOrder = [];
-
-    /// <summary>Records that a package at <paramref name="order"/> in the index, named or providing <paramref name="name"/>, depends on this name.</summary>
-    public void AddReverseDepend(SolverName name, int order)
-    {
-        var existing = ReverseDepends.IndexOf(name);
-        if (existing >= 0)
-        {
-            if (_reverseDependsOrder[existing] <= order)
-            {
-                return;
-            }
-
-            ReverseDepends.RemoveAt(existing);
-            _reverseDependsOrder.RemoveAt(existing);
-        }
-
-        var position = _reverseDependsOrder.FindIndex(other => other > order);
-        position = position < 0 ? ReverseDepends.Count : position;
-        ReverseDepends.Insert(position, name);
-        _reverseDependsOrder.Insert(position, order);
-    }
-
-    /// <summary>Names of packages whose <c>install_if</c> mentions this name.</summary>
-    public List<SolverName> ReverseInstallIf { get; } = [];
+    /// <summary>Names of install-if packages this name triggers, among those this solve has touched.</summary>
+    public IEnumerable<SolverName> ReverseInstallIf => solver.FindNames(Index.ReverseInstallIf);
 
     public bool Seen { get; set; }
 

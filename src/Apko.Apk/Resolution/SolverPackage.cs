@@ -28,7 +28,7 @@ internal sealed class SolverPackage(IndexPackage index)
     /// <summary>Bit mask of tags whose repositories may supply the package.</summary>
     public ulong PinningAllowed { get; set; }
 
-    /// <summary>Bit mask of tags the world asks for directly.</summary>
+    /// <summary>Bit mask of tags that world atoms name directly.</summary>
     public ulong PinningPreferred { get; set; }
 
     /// <summary>True while the package may still be chosen.</summary>

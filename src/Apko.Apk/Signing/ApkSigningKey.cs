@@ -19,7 +19,7 @@ public sealed class ApkSigningKey : IDisposable
     /// <summary>The public key file name, such as <c>test.rsa.pub</c>; signature entries carry it.</summary>
     public string Name { get; }
 
-    /// <summary>The signature scheme: SHA-256 (<c>.SIGN.RSA256.</c>, the default) or SHA-1 (<c>.SIGN.RSA.</c>).</summary>
+    /// <summary>The signature scheme: SHA-256 (<c>.SIGN.RSA256.</c>, default) or SHA-1 (<c>.SIGN.RSA.</c>).</summary>
     public ApkSignatureAlgorithm Algorithm { get; }
 
     /// <summary>Creates a fresh RSA key pair, for tests and throwaway local repositories.</summary>

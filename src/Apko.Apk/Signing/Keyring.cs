@@ -65,7 +65,7 @@ public sealed class Keyring
         return keyring;
     }
 
-    /// <summary>Returns a keyring with one more key parsed from PEM bytes; a key of the same name is replaced.</summary>
+    /// <summary>Returns a keyring with one more key parsed from PEM bytes, replacing a key of the same name.</summary>
     /// <exception cref="ApkException">The bytes contain no RSA public key.</exception>
     public Keyring WithKey(string name, ReadOnlySpan<byte> pem) =>
         WithKey(ApkPublicKey.FromPem(name, Encoding.UTF8.GetString(pem)));

@@ -186,11 +186,12 @@ internal static class CycloneDxJsonWriter
     private static void WriteDependencies(SbomJsonWriter json, SpdxDocument document, SpdxPackage root)
     {
         var refs = document.Packages.Select(p => p.SpdxId).ToHashSet(StringComparer.Ordinal);
+        var outgoing = document.Relationships.ToLookup(r => r.SpdxElementId, StringComparer.Ordinal);
         json.StartArray("dependencies");
         foreach (var package in document.Packages)
         {
-            var dependsOn = document.Relationships
-                .Where(r => r.SpdxElementId == package.SpdxId && refs.Contains(r.RelatedSpdxElement))
+            var dependsOn = outgoing[package.SpdxId]
+                .Where(r => refs.Contains(r.RelatedSpdxElement))
                 .Where(r => r.RelationshipType == "DEPENDS_ON"
                     || (package == root && r.RelationshipType is "CONTAINS" or "VARIANT_OF"))
                 .Select(r => r.RelatedSpdxElement)

@@ -16,16 +16,17 @@ internal sealed partial class ImageSbomBuilder
                 : [];
         }
 
+        var candidates = CandidateIndex.Create(_document.Packages.Where(p => !_fixedIds.Contains(p.SpdxId)));
         foreach (var input in packages)
         {
-            AddInstalledPackage(input, topLevel[input.Package.Name]);
+            AddInstalledPackage(input, topLevel[input.Package.Name], candidates);
         }
     }
 
-    private void AddInstalledPackage(SbomPackageInput input, List<string> ownTopLevel)
+    private void AddInstalledPackage(SbomPackageInput input, List<string> ownTopLevel, CandidateIndex candidates)
     {
         var described = InstalledPackageDescription.Create(input, _os, _supplier);
-        var package = MergeMatches(input.Package, ownTopLevel) ?? AddCreated(described);
+        var package = MergeMatches(input.Package, ownTopLevel, candidates) ?? AddCreated(described);
         package.FillFrom(described);
         package.PrimaryPurl = described.PrimaryPurl;
         _installedIds[input.Package.Name] = package.SpdxId;
@@ -34,12 +35,17 @@ internal sealed partial class ImageSbomBuilder
 
     // Every entry that describes this installed package, whether the package's own SBOM or another package's
     // lists it, becomes one package: the first in the document, with the others' fields merged in.
-    private SpdxPackage? MergeMatches(ApkPackage installed, List<string> ownTopLevel)
+    private SpdxPackage? MergeMatches(ApkPackage installed, List<string> ownTopLevel, CandidateIndex candidates)
     {
         var claimed = _installedIds.Values.ToHashSet(StringComparer.Ordinal);
-        var matches = _document.Packages
-            .Where(p => !_fixedIds.Contains(p.SpdxId) && !claimed.Contains(p.SpdxId))
-            .Where(p => DescribesPackage(p, installed) || (ownTopLevel.Contains(p.SpdxId) && IsNamed(p, installed)))
+        var matches = candidates.Find(installed.Name, installed.Version)
+            .Where(c => c.ByPurl
+                ? c.Arch is null || installed.Arch.Length == 0 || c.Arch == installed.Arch
+                : ownTopLevel.Contains(c.Package.SpdxId))
+            .Select(c => c.Package)
+            .Where(p => _document.Find(p.SpdxId) == p && !claimed.Contains(p.SpdxId))
+            .Distinct()
+            .OrderBy(candidates.PositionOf)
             .ToList();
         if (matches.Count == 0)
         {
@@ -50,21 +56,12 @@ internal sealed partial class ImageSbomBuilder
         foreach (var other in matches.Skip(1))
         {
             canonical.FillFrom(other);
-            _document.Packages.Remove(other);
+            _document.RemovePackage(other);
             _aliases[other.SpdxId] = canonical.SpdxId;
         }
 
         return canonical;
     }
-
-    private static bool DescribesPackage(SpdxPackage package, ApkPackage installed) =>
-        package.Purls().Any(purl => PackageUrl.TryParseApk(purl, out var name, out var version, out var arch)
-            && name == installed.Name
-            && version == installed.Version
-            && (arch is null || installed.Arch.Length == 0 || arch == installed.Arch));
-
-    private static bool IsNamed(SpdxPackage package, ApkPackage installed) =>
-        package.Name == installed.Name && package.VersionInfo == installed.Version;
 
     private SpdxPackage AddCreated(SpdxPackage package)
     {
@@ -75,7 +72,7 @@ internal sealed partial class ImageSbomBuilder
         }
 
         var created = new SpdxPackage { SpdxId = id, Name = package.Name };
-        _document.Packages.Add(created);
+        _document.TryAddPackage(created);
         return created;
     }
 

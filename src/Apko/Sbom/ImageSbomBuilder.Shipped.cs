@@ -19,7 +19,8 @@ internal sealed partial class ImageSbomBuilder
 
         var topLevel = shipped.Packages.Where(p => described.Contains(p.SpdxId)).Select(p => p.SpdxId).ToList();
         var closure = Closure(shipped, topLevel);
-        var missing = closure.Where(id => !shipped.Packages.Exists(p => p.SpdxId == id)).ToList();
+        var packageIds = shipped.Packages.Select(p => p.SpdxId).ToHashSet(StringComparer.Ordinal);
+        var missing = closure.Where(id => !packageIds.Contains(id)).ToList();
         if (missing.Count > 0)
         {
             throw SbomErrors.MissingElements(input.Package, path, missing);
@@ -128,7 +129,7 @@ internal sealed partial class ImageSbomBuilder
         }
 
         package.FilesAnalyzed = false;
-        _document.Packages.Add(package);
+        _document.TryAddPackage(package);
     }
 
     private void MergeLicensingInfos(ShippedSpdxDocument shipped)
@@ -137,10 +138,7 @@ internal sealed partial class ImageSbomBuilder
         // a warning and does the same.
         foreach (var info in shipped.LicensingInfos)
         {
-            if (!_document.LicensingInfos.Exists(i => i.LicenseId == info.LicenseId))
-            {
-                _document.LicensingInfos.Add(info);
-            }
+            _document.AddLicensingInfo(info);
         }
     }
 }

@@ -137,12 +137,11 @@ internal sealed partial class ImageSbomBuilder
 
     private SpdxPackage AddFixed(SpdxPackage package)
     {
-        if (_document.Find(package.SpdxId) is { } existing)
+        if (!_document.TryAddPackage(package))
         {
-            return existing;
+            return _document.Find(package.SpdxId)!;
         }
 
-        _document.Packages.Add(package);
         _fixedIds.Add(package.SpdxId);
         return package;
     }
@@ -162,16 +161,17 @@ internal sealed partial class ImageSbomBuilder
     {
         string Resolve(string id) => _aliases.TryGetValue(id, out var target) ? Resolve(target) : id;
 
-        var relationships = _document.Relationships.ToList();
-        _document.Relationships.Clear();
-        foreach (var r in relationships)
+        if (_aliases.Count == 0)
+        {
+            return;
+        }
+
+        _document.RewriteRelationships(r =>
         {
             var element = Resolve(r.SpdxElementId);
             var related = Resolve(r.RelatedSpdxElement);
-            if (element != related || r.SpdxElementId == r.RelatedSpdxElement)
-            {
-                _document.Relate(element, r.RelationshipType, related);
-            }
-        }
+            var merged = element == related && r.SpdxElementId != r.RelatedSpdxElement;
+            return merged ? null : r with { SpdxElementId = element, RelatedSpdxElement = related };
+        });
     }
 }

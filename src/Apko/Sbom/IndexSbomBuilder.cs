@@ -24,41 +24,46 @@ internal static class IndexSbomBuilder
             Creators = ImageSbomBuilder.Creators(input.ToolVersion),
         };
         var name = PackageUrl.ImageName(input.ImageReference);
+        var index = IndexPackage(input, name, supplier);
+        document.TryAddPackage(index);
+        document.DocumentDescribes.Add(index.SpdxId);
+        document.Relate(SpdxDocument.DocumentId, "DESCRIBES", index.SpdxId);
+        foreach (var image in input.Images)
+        {
+            var package = ImagePackage(image, name, supplier);
+            document.TryAddPackage(package);
+            document.Relate(index.SpdxId, "VARIANT_OF", package.SpdxId);
+        }
+
+        if (SourcePackage.Create(input.VcsUrl, supplier) is { } source)
+        {
+            document.TryAddPackage(source);
+            document.Relate(index.SpdxId, "GENERATED_FROM", source.SpdxId);
+        }
+
+        return document;
+    }
+
+    private static SpdxPackage IndexPackage(SbomIndexInput input, string name, string supplier)
+    {
+        var digest = input.IndexDigest.ToString();
         var index = new SpdxPackage
         {
             SpdxId = IndexId(input),
-            Name = input.IndexDigest.ToString(),
-            VersionInfo = input.IndexDigest.ToString(),
+            Name = digest,
+            VersionInfo = digest,
             Description = "Multi-arch image index",
             Supplier = supplier,
             SourceInfo = "Generated at image build time by apko",
             PrimaryPackagePurpose = "CONTAINER",
         };
         index.AddChecksum(new SpdxChecksum("SHA256", input.IndexDigest.Encoded));
-        var indexQualifiers = new Dictionary<string, string> { ["mediaType"] = PackageUrl.IndexMediaType };
-        index.AddExternalRef(SpdxExternalRef.Purl(PackageUrl.Oci(
-            name == "image" ? "index" : name, input.IndexDigest.ToString(), indexQualifiers)));
-        document.Packages.Add(index);
-        document.DocumentDescribes.Add(index.SpdxId);
-        document.Relate(SpdxDocument.DocumentId, "DESCRIBES", index.SpdxId);
-        foreach (var image in input.Images)
-        {
-            var package = ImagePackage(image, name, supplier);
-            if (document.Find(package.SpdxId) is null)
-            {
-                document.Packages.Add(package);
-            }
 
-            document.Relate(index.SpdxId, "VARIANT_OF", package.SpdxId);
-        }
-
-        if (SourcePackage.Create(input.VcsUrl, supplier) is { } source)
-        {
-            document.Packages.Add(source);
-            document.Relate(index.SpdxId, "GENERATED_FROM", source.SpdxId);
-        }
-
-        return document;
+        // apko names the index "index" in its purl when the image has no name of its own.
+        var qualifiers = new Dictionary<string, string> { ["mediaType"] = PackageUrl.IndexMediaType };
+        var purlName = name == "image" ? "index" : name;
+        index.AddExternalRef(SpdxExternalRef.Purl(PackageUrl.Oci(purlName, digest, qualifiers)));
+        return index;
     }
 
     private static SpdxPackage ImagePackage(SbomIndexImage image, string name, string supplier)

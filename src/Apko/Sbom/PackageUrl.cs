@@ -110,13 +110,16 @@ internal static class PackageUrl
             return "";
         }
 
-        var pairs = qualifiers.OrderBy(q => q.Key, StringComparer.Ordinal).Select(q => $"{q.Key}={QueryEscape(q.Value)}");
+        var pairs = qualifiers
+            .OrderBy(q => q.Key, StringComparer.Ordinal)
+            .Select(q => $"{q.Key}={QueryEscape(q.Value)}");
         return "?" + string.Join('&', pairs);
     }
 
     // Qualifier values are escaped as Go's url.QueryEscape does, which is what apko's purls carry
     // (mediaType=application%2Fvnd.oci.image.manifest.v1%2Bjson).
-    private static string QueryEscape(string value) => Escape(value, c => c is '-' or '_' or '.' or '~', spaceAsPlus: true);
+    private static string QueryEscape(string value) =>
+        Escape(value, c => c is '-' or '_' or '.' or '~', spaceAsPlus: true);
 
     private static string EscapeSegment(string value) =>
         Escape(value, c => c is '-' or '_' or '.' or '~' or '+' or ':', spaceAsPlus: false);

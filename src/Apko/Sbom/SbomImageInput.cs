@@ -15,6 +15,7 @@ internal sealed record SbomImageInput
     public required Digest ManifestDigest { get; init; }
 
     /// <summary>Digest of the image configuration blob.</summary>
+    /// <remarks>NOTE: not written into the SBOMs yet, as apko does not write it either.</remarks>
     public required Digest ConfigDigest { get; init; }
 
     /// <summary>The image layers, bottom first; at least one.</summary>

@@ -16,7 +16,7 @@ internal sealed partial record ShippedSbom(string Path, byte[] Content)
     /// <c>-rN</c> revision, else <c>NAME.spdx.json</c>.
     /// </summary>
     /// <param name="package">The installed package.</param>
-    /// <param name="readFile">Returns a file's bytes for an absolute image path, or null when there is no such file.</param>
+    /// <param name="readFile">Returns a file's bytes for an absolute image path, or null for a missing file.</param>
     /// <returns>The first candidate that exists, or null.</returns>
     public static ShippedSbom? Locate(ApkPackage package, Func<string, byte[]?> readFile)
     {

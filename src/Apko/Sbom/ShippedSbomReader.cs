@@ -23,7 +23,9 @@ internal sealed class ShippedSbomReader
     }
 
     /// <summary>Parses and checks a shipped SBOM.</summary>
-    /// <exception cref="ApkoException">The document is too large, not JSON, or not a usable SPDX 2.3 document.</exception>
+    /// <exception cref="ApkoException">
+    /// The document is too large, not JSON, or not a usable SPDX 2.3 document.
+    /// </exception>
     public static ShippedSpdxDocument Read(ApkPackage package, ShippedSbom sbom)
     {
         if (sbom.Content.Length > MaxBytes)

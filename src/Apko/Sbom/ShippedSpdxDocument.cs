@@ -18,7 +18,7 @@ internal sealed class ShippedSpdxDocument
     /// <summary>The licences not on the SPDX list.</summary>
     public List<SpdxLicensingInfo> LicensingInfos { get; } = [];
 
-    /// <summary>Where each relationship is in the file, such as <c>$.relationships[3]</c>, for error messages.</summary>
+    /// <summary>The location of each relationship, such as <c>$.relationships[3]</c>, for error messages.</summary>
     public List<string> RelationshipLocations { get; } = [];
 
     /// <summary>

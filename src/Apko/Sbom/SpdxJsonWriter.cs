@@ -26,15 +26,27 @@ internal static class SpdxJsonWriter
         json.String("documentNamespace", DocumentNamespace);
         json.StringArray("documentDescribes", document.DocumentDescribes);
         json.StartArray("packages");
-        document.Packages.ForEach(p => WritePackage(json, p));
+        foreach (var package in document.Packages)
+        {
+            WritePackage(json, package);
+        }
+
         json.EndArray();
         json.StartArray("relationships");
-        document.Relationships.ForEach(r => WriteRelationship(json, r));
+        foreach (var relationship in document.Relationships)
+        {
+            WriteRelationship(json, relationship);
+        }
+
         json.EndArray();
         if (document.LicensingInfos.Count > 0)
         {
             json.StartArray("hasExtractedLicensingInfos");
-            document.LicensingInfos.ForEach(i => WriteLicensingInfo(json, i));
+            foreach (var info in document.LicensingInfos)
+            {
+                WriteLicensingInfo(json, info);
+            }
+
             json.EndArray();
         }
 

@@ -77,7 +77,9 @@ public sealed class ApkIndexReaderTests
             [Fixtures.Path([.. ApkTestData, "rsa256-signed", "test-rsa256.rsa.pub"])],
             Token);
 
-        var index = await ReadVerifiedAsync(Fixtures.Path([.. ApkTestData, "rsa256-signed", "APKINDEX.tar.gz"]), keyring);
+        var path = Fixtures.Path([.. ApkTestData, "rsa256-signed", "APKINDEX.tar.gz"]);
+
+        var index = await ReadVerifiedAsync(path, keyring);
 
         Assert.NotEmpty(index.Packages);
     }
@@ -102,7 +104,9 @@ public sealed class ApkIndexReaderTests
     {
         var keyring = await Keyring.LoadAsync([Fixtures.Path([.. CliTestData, "packages", "melange.rsa.pub"])], Token);
 
-        var index = await ReadVerifiedAsync(Fixtures.Path([.. CliTestData, "packages", arch, "APKINDEX.tar.gz"]), keyring);
+        var path = Fixtures.Path([.. CliTestData, "packages", arch, "APKINDEX.tar.gz"]);
+
+        var index = await ReadVerifiedAsync(path, keyring);
 
         Assert.Equal(
             ["custom-ca-certs-1", "custom-ca-certs-2", "pretend-baselayout", "replayout"],
@@ -195,8 +199,8 @@ public sealed class ApkIndexReaderTests
     {
         using var temp = new TempDirectory();
         var path = Path.Combine(temp.Path, "APKINDEX.tar.gz");
-        var x86 = await File.ReadAllBytesAsync(Fixtures.Path([.. CliTestData, "packages", "x86_64", "APKINDEX.tar.gz"]), Token);
-        var arm = await File.ReadAllBytesAsync(Fixtures.Path([.. CliTestData, "packages", "aarch64", "APKINDEX.tar.gz"]), Token);
+        var x86 = await ReadFixtureAsync([.. CliTestData, "packages", "x86_64", "APKINDEX.tar.gz"]);
+        var arm = await ReadFixtureAsync([.. CliTestData, "packages", "aarch64", "APKINDEX.tar.gz"]);
         var x86Signature = await ReadFirstMemberLengthAsync(x86);
         var armSignature = await ReadFirstMemberLengthAsync(arm);
         await File.WriteAllBytesAsync(path, [.. x86[..(int)x86Signature], .. arm[(int)armSignature..]], Token);
@@ -217,7 +221,8 @@ public sealed class ApkIndexReaderTests
     {
         using var temp = new TempDirectory();
         var path = Path.Combine(temp.Path, "APKINDEX.tar.gz");
-        var bytes = await File.ReadAllBytesAsync(Fixtures.Path("alpine", "v3.19.1-iso", "x86_64", "APKINDEX.tar.gz"), Token);
+        var original = Fixtures.Path("alpine", "v3.19.1-iso", "x86_64", "APKINDEX.tar.gz");
+        var bytes = await File.ReadAllBytesAsync(original, Token);
         await File.WriteAllBytesAsync(path, bytes[..length], Token);
 
         var exception = await Assert.ThrowsAsync<ApkException>(
@@ -267,6 +272,9 @@ public sealed class ApkIndexReaderTests
 
         Assert.Equal("APKO2116", exception.Code);
     }
+
+    private static Task<byte[]> ReadFixtureAsync(string[] parts) =>
+        File.ReadAllBytesAsync(Fixtures.Path(parts), Token);
 
     private static async Task<long> ReadFirstMemberLengthAsync(byte[] file)
     {

@@ -24,7 +24,7 @@ public sealed class ApkPackageReaderTests
     [MemberData(nameof(IsoPackages))]
     public async Task OpenAsync_IsoPackage_VerifiesAgainstIndexAndKey(string fileName)
     {
-        var index = await ReadIndexAsync(Fixtures.Path([.. IsoDirectory, "APKINDEX.tar.gz"]), await KeyringTests.LoadAlpineKeysAsync());
+        var index = await ReadIsoIndexAsync();
         var path = Fixtures.Path([.. IsoDirectory, fileName]);
         var entry = index.Packages.Single(package => fileName == $"{package.Name}-{package.Version}.apk");
 
@@ -44,7 +44,8 @@ public sealed class ApkPackageReaderTests
     [Fact]
     public async Task OpenAsync_ApkoLockPackages_RangesMatchLockFile()
     {
-        using var lockFile = JsonDocument.Parse(await File.ReadAllTextAsync(Fixtures.Path([.. CliTestData, "apko.lock.json"]), Token));
+        var lockText = await File.ReadAllTextAsync(Fixtures.Path([.. CliTestData, "apko.lock.json"]), Token);
+        using var lockFile = JsonDocument.Parse(lockText);
         foreach (var locked in lockFile.RootElement.GetProperty("contents").GetProperty("packages").EnumerateArray())
         {
             var url = locked.GetProperty("url").GetString()!;
@@ -76,6 +77,41 @@ public sealed class ApkPackageReaderTests
             Assert.Equal(ApkSignatureAlgorithm.RsaSha256, file.Signatures.Single().Algorithm);
             Assert.Equal(entry.Checksum, file.Checksum);
         }
+    }
+
+    [Theory]
+    [InlineData("x86_64")]
+    [InlineData("aarch64")]
+    public async Task OpenAsync_PrivateRepository_VerifiesWithOwnKey(string arch)
+    {
+        string[] repository = [.. CliTestData, "private_packages"];
+        var keyring = await Keyring.LoadAsync([Fixtures.Path([.. repository, "private_pkg_key.rsa.pub"])], Token);
+        var index = await ReadIndexAsync(Fixtures.Path([.. repository, "packages", arch, "APKINDEX.tar.gz"]), keyring);
+
+        foreach (var entry in index.Packages)
+        {
+            var path = Fixtures.Path([.. repository, "packages", arch, $"{entry.Name}-{entry.Version}.apk"]);
+            await using var file = await ApkPackageReader.OpenAsync(path, new() { IndexEntry = entry }, Token);
+            file.VerifySignature(keyring);
+
+            Assert.Equal(arch, file.Metadata.Arch);
+        }
+
+        Assert.Equal(["package-x", "package-y"], index.Packages.Select(package => package.Name).Order());
+    }
+
+    [Fact]
+    public async Task OpenAsync_KeyNotInKeyring_NamesKeyFile()
+    {
+        var path = Fixtures.Path("apko", "pkg", "apk", "fs", "testdata", "hello-2.12-r0.apk");
+        var keyring = await KeyringTests.LoadAlpineKeysAsync();
+
+        var exception = await Assert.ThrowsAsync<ApkException>(
+            () => ApkPackageReader.OpenAsync(path, new() { Keyring = keyring }, Token));
+
+        Assert.Equal("APKO2104", exception.Code);
+        Assert.Contains("'local-melange.rsa.pub'", exception.Message);
+        Assert.Contains("-k <file>", exception.Message);
     }
 
     [Fact]
@@ -201,7 +237,7 @@ public sealed class ApkPackageReaderTests
         using var temp = new TempDirectory();
         var original = Fixtures.Path([.. IsoDirectory, "busybox-1.36.1-r15.apk"]);
         var path = temp.CopyWithFlippedByte(original, _ => offset);
-        var index = await ReadIndexAsync(Fixtures.Path([.. IsoDirectory, "APKINDEX.tar.gz"]), await KeyringTests.LoadAlpineKeysAsync());
+        var index = await ReadIsoIndexAsync();
         var entry = index.Packages.Single(package => package.Name == "busybox");
 
         var exception = await Assert.ThrowsAsync<ApkException>(
@@ -310,6 +346,19 @@ public sealed class ApkPackageReaderTests
         Assert.Contains(path, exception.Message);
     }
 
+    [Fact]
+    public async Task OpenAsync_ApkV3Magic_RejectedAsUnsupported()
+    {
+        using var temp = new TempDirectory();
+        var path = Path.Combine(temp.Path, "v3.apk");
+        await File.WriteAllBytesAsync(path, [.. "ADBd"u8, 0, 1, 2, 3, 4, 5, 6, 7], Token);
+
+        var exception = await Assert.ThrowsAsync<ApkException>(() => ApkPackageReader.OpenAsync(path, new(), Token));
+
+        Assert.Equal("APKO2151", exception.Code);
+        Assert.Contains(path, exception.Message);
+    }
+
     private static void AssertRange(JsonElement locked, ApkMemberRange range, string url)
     {
         Assert.True(locked.GetProperty("range").GetString() == range.HttpRange, $"{url}: {range.HttpRange}");
@@ -318,6 +367,11 @@ public sealed class ApkPackageReaderTests
 
     private static async Task<ApkPackageFile> OpenIsoAsync(string fileName) =>
         await ApkPackageReader.OpenAsync(Fixtures.Path([.. IsoDirectory, fileName]), new(), Token);
+
+    private static async Task<ApkIndex> ReadIsoIndexAsync() =>
+        await ReadIndexAsync(
+            Fixtures.Path([.. IsoDirectory, "APKINDEX.tar.gz"]),
+            await KeyringTests.LoadAlpineKeysAsync());
 
     private static Task<ApkIndex> ReadIndexAsync(string path, Keyring keyring) =>
         ApkIndexReader.ReadAsync(path, ApkIndexReadOptions.Verified(keyring), Token);

@@ -68,8 +68,12 @@ public sealed class ApkPackageWriterTests
         Assert.Equal(Mode4755, entries["usr/bin/su"].Mode);
         Assert.Equal(501, entries["usr/bin/hello"].Uid);
         Assert.Equal(20, entries["usr/bin/hello"].Gid);
-        Assert.Equal("cap_net_raw+ep", ((PaxTarEntry)entries["usr/bin/su"]).ExtendedAttributes["SCHILY.xattr.security.capability"]);
-        Assert.Equal(SHA1.HashData("#!/bin/sh\necho hello\n"u8), ApkEntryChecksum.GetExpectedSha1(entries["usr/bin/hello"]));
+        Assert.Equal(
+            "cap_net_raw+ep",
+            ((PaxTarEntry)entries["usr/bin/su"]).ExtendedAttributes["SCHILY.xattr.security.capability"]);
+        Assert.Equal(
+            SHA1.HashData("#!/bin/sh\necho hello\n"u8),
+            ApkEntryChecksum.GetExpectedSha1(entries["usr/bin/hello"]));
         Assert.Equal(SHA1.HashData("hello"u8), ApkEntryChecksum.GetExpectedSha1(entries["usr/bin/hi"]));
         Assert.Null(ApkEntryChecksum.GetExpectedSha1(entries["usr/"]));
     }

@@ -46,7 +46,11 @@ public sealed class GzipMemberReaderTests
     {
         var bytes = Compress("abc").Concat(Compress("def")).ToArray();
         var feeder = new GzipFeeder(new MemoryStream(bytes), 0, "test");
-        using var stream = new GzipDecompressionStream(feeder, 100, singleMember: false, () => new ApkException("X", "x"));
+        using var stream = new GzipDecompressionStream(
+            feeder,
+            100,
+            singleMember: false,
+            () => new ApkException("X", "x"));
         using var reader = new StreamReader(stream);
 
         Assert.Equal("abcdef", reader.ReadToEnd());

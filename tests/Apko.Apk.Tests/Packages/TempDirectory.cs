@@ -18,7 +18,7 @@ internal sealed class TempDirectory : IDisposable
         return target;
     }
 
-    /// <summary>Copies a file into the directory with one byte changed (XOR 0xFF) and returns the copy's path.</summary>
+    /// <summary>Copies a file into the directory with one byte inverted and returns the copy's path.</summary>
     public string CopyWithFlippedByte(string source, Func<long, long> offset)
     {
         var bytes = File.ReadAllBytes(source);

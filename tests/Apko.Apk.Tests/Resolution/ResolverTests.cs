@@ -40,6 +40,20 @@ public sealed class ResolverTests
     }
 
     [Fact]
+    public void Resolve_Alpine316ToolchainHas54Packages()
+    {
+        var index = TestIndexes.ReadTarGz(
+            Fixtures.Path("apko", "pkg", "apk", "apk", "testdata", "alpine-316", "APKINDEX.tar.gz"),
+            "x86_64");
+        var world = "busybox build-base python3 git openssh perl".Split(' ').Select(Dependency.Parse).ToList();
+
+        var result = new Resolver([index]).Resolve(world);
+
+        Assert.Equal(54, result.Packages.Count);
+        Assert.Equal(54, result.Packages.Select(p => p.Package.Name).Distinct().Count());
+    }
+
+    [Fact]
     public void Resolve_MinimalPicksExpectedVersions()
     {
         var world = TestIndexes.ReadConfigPackages(Fixtures.Path("alpine", "apko-alpine-3.19.1-minimal.yaml"))
@@ -103,6 +117,17 @@ public sealed class ResolverTests
 
         Assert.Contains("busybox-1.36.1-r15:", error.Report);
         Assert.Contains("breaks: world[busybox<1.36]", error.Report);
+    }
+
+    [Fact]
+    public void Resolve_UnknownTagFails()
+    {
+        var resolver = new Resolver([s_alpine319.Value]);
+
+        var error = Assert.Throws<ApkException>(() => resolver.Resolve([Dependency.Parse("busybox@edge")]));
+
+        Assert.Equal("APKO3006", error.Code);
+        Assert.Contains("'@edge'", error.Message);
     }
 
     private static bool Provides(ApkPackage package, string name) =>

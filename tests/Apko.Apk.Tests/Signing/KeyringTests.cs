@@ -10,7 +10,9 @@ public sealed class KeyringTests
     private const string AlpineKey = "alpine-devel@lists.alpinelinux.org-6165ee59.rsa.pub";
 
     private static readonly Lazy<Task<Keyring>> s_alpineKeys = new(
-        () => Keyring.LoadAsync(Directory.GetFiles(Fixtures.Path("alpine", "keys"), "*.rsa.pub"), CancellationToken.None));
+        () => Keyring.LoadAsync(
+            Directory.GetFiles(Fixtures.Path("alpine", "keys"), "*.rsa.pub"),
+            CancellationToken.None));
 
     /// <summary>Returns the Alpine signing keys, loaded once for all tests (a keyring is immutable).</summary>
     public static Task<Keyring> LoadAlpineKeysAsync() => s_alpineKeys.Value;

@@ -11,8 +11,8 @@ internal static class VersionDataFile
         var lines = File.ReadAllLines(Fixtures.Path("versions", fileName));
         for (var i = 0; i < lines.Length; i++)
         {
-            var line = lines[i].Trim();
-            if (line.Length > 0 && !line.StartsWith(commentPrefix, StringComparison.Ordinal))
+            var line = lines[i].TrimEnd();
+            if (line.Trim().Length > 0 && !line.StartsWith(commentPrefix, StringComparison.Ordinal))
             {
                 rows.Add($"{fileName}:{i + 1}: {line}");
             }
@@ -21,7 +21,10 @@ internal static class VersionDataFile
         return rows;
     }
 
-    /// <summary>Returns the row text after the <c>file:line: </c> prefix, without a trailing <c>#</c> comment.</summary>
+    /// <summary>
+    /// Returns the row text after the <c>file:line: </c> prefix, without a trailing <c>#</c> comment or surrounding
+    /// white space.
+    /// </summary>
     public static string Text(string row)
     {
         var text = row[(row.IndexOf(": ", StringComparison.Ordinal) + 2)..];

@@ -36,6 +36,8 @@ public sealed class DependencyProvidersTests
         var impostor = new ApkPackage { Name = "other", Version = "1", Provides = ["musl=9"] };
         var providers = DependencyProviders.Create([impostor, s_musl, s_app]);
 
-        Assert.Equal(["musl"], providers.Resolve(new ApkPackage { Name = "x", Version = "1", Dependencies = ["musl"] }));
+        var dependent = new ApkPackage { Name = "x", Version = "1", Dependencies = ["musl"] };
+
+        Assert.Equal(["musl"], providers.Resolve(dependent));
     }
 }

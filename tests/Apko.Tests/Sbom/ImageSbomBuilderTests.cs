@@ -32,9 +32,10 @@ public sealed class ImageSbomBuilderTests
             [.. packages.Select(p => p.Split(' ')).Select(p => SbomFixtures.GeneratorPackage(p[0], p[1]))], os);
         var actual = JsonNode.Parse(SpdxJsonWriter.Write(ImageSbomBuilder.Build(input)))!;
 
-        var expected = JsonNode.Parse(File.ReadAllText(
-            SbomFixtures.GeneratorPath("expected_image_sboms", $"{name}.spdx.json")
-        ).Replace(ApkoLayerId + "\"", ImageSbomBuilder.ImageId(input) + "\"").Replace("PACKAGE_MANAGER", "PACKAGE-MANAGER"))!;
+        var expectedText = File.ReadAllText(SbomFixtures.GeneratorPath("expected_image_sboms", $"{name}.spdx.json"))
+            .Replace(ApkoLayerId + "\"", ImageSbomBuilder.ImageId(input) + "\"")
+            .Replace("PACKAGE_MANAGER", "PACKAGE-MANAGER");
+        var expected = JsonNode.Parse(expectedText)!;
         expected.AsObject().Remove("name");
         expected.AsObject().Remove("documentDescribes");
         var expectedPackages = expected["packages"]!.AsArray();
@@ -55,7 +56,8 @@ public sealed class ImageSbomBuilderTests
                 [.. packages.Select(p => p.Split(' ')).Select(p => SbomFixtures.GeneratorPackage(p[0], p[1]))]);
             var document = ImageSbomBuilder.Build(input);
             spdx.Add((name + ".spdx.json", SpdxJsonWriter.Write(document)));
-            cycloneDx.Add((name + ".cdx.json", CycloneDxJsonWriter.Write(document, ImageSbomBuilder.ImageId(input), "devel")));
+            var bom = CycloneDxJsonWriter.Write(document, ImageSbomBuilder.ImageId(input), "devel");
+            cycloneDx.Add((name + ".cdx.json", bom));
         }
 
         await SchemaCheck.AssertValidAsync(SchemaCheck.Spdx, spdx);
@@ -68,9 +70,10 @@ public sealed class ImageSbomBuilderTests
     public async Task SchemaCheck_RejectsApkoGeneratorGolden()
     {
         var path = SbomFixtures.GeneratorPath("expected_image_sboms", "custom-license.spdx.json");
+        (string, byte[])[] documents = [("custom-license.spdx.json", File.ReadAllBytes(path))];
 
         await Assert.ThrowsAnyAsync<Xunit.Sdk.XunitException>(
-            () => SchemaCheck.AssertValidAsync(SchemaCheck.Spdx, [("custom-license.spdx.json", File.ReadAllBytes(path))]));
+            () => SchemaCheck.AssertValidAsync(SchemaCheck.Spdx, documents));
     }
 
     [Fact]
@@ -122,7 +125,9 @@ public sealed class ImageSbomBuilderTests
         var merged = Assert.Single(document.Packages, p => p.Name == "lib");
         Assert.Equal("SPDXRef-Package-lib", merged.SpdxId);
         Assert.Contains("pkg:apk/alpine/lib@2.0-r1?arch=x86_64", merged.Purls());
-        Assert.Contains(new SpdxRelationship("SPDXRef-Package-tool", "DEPENDS_ON", "SPDXRef-Package-lib"), document.Relationships);
+        Assert.Contains(
+            new SpdxRelationship("SPDXRef-Package-tool", "DEPENDS_ON", "SPDXRef-Package-lib"),
+            document.Relationships);
     }
 
     [Fact]
@@ -170,15 +175,47 @@ public sealed class ImageSbomBuilderTests
 
         var document = ImageSbomBuilder.Build(SbomFixtures.Image([squatter, zlib]));
 
-        Assert.Equal("SPDXRef-Package-apk-zlib-1.3.1-r0-2", Assert.Single(document.Packages, p => p.Name == "zlib").SpdxId);
+        var created = Assert.Single(document.Packages, p => p.Name == "zlib");
+        Assert.Equal("SPDXRef-Package-apk-zlib-1.3.1-r0-2", created.SpdxId);
         AssertUniqueIds(document);
+    }
+
+    // A large shipped SBOM must not make copying quadratic. The bound is loose because the test machine may be
+    // busy, but list lookups over 20,000 packages and relationships (about 2e8 comparisons) would exceed it.
+    [Fact]
+    public void Build_LargeShippedSbomStaysLinear()
+    {
+        const int count = 20_000;
+        var json = new System.Text.StringBuilder("""{"documentDescribes": ["SPDXRef-P0"], "packages": [""");
+        for (var i = 0; i < count; i++)
+        {
+            json.Append(i == 0 ? "" : ",").Append($$"""{"SPDXID": "SPDXRef-P{{i}}", "name": "p{{i}}"}""");
+        }
+
+        json.Append("""], "relationships": [""");
+        for (var i = 0; i < count - 1; i++)
+        {
+            json.Append(i == 0 ? "" : ",").Append($$"""
+                {"spdxElementId": "SPDXRef-P{{i}}", "relationshipType": "DEPENDS_ON",
+                 "relatedSpdxElement": "SPDXRef-P{{i + 1}}"}
+                """);
+        }
+
+        var input = SbomFixtures.Image([Shipped("big", "1-r0", json.Append("]}").ToString())]);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        var files = SbomGenerator.GenerateImage(input, SbomFormats.Spdx | SbomFormats.CycloneDx);
+
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"Took {clock.Elapsed}.");
+        Assert.Equal(2, files.Count);
+        Assert.Contains($"\"SPDXRef-P{count - 1}\"", System.Text.Encoding.UTF8.GetString(files[0].Content));
     }
 
     internal static SbomPackageInput Shipped(string name, string version, string json)
     {
         var package = new ApkPackage { Name = name, Version = version, Arch = "x86_64" };
-        return new SbomPackageInput(
-            package, new ShippedSbom($"/var/lib/db/sbom/{name}-{version}.spdx.json", System.Text.Encoding.UTF8.GetBytes(json)));
+        var content = System.Text.Encoding.UTF8.GetBytes(json);
+        return new SbomPackageInput(package, new ShippedSbom($"/var/lib/db/sbom/{name}-{version}.spdx.json", content));
     }
 
     internal static void AssertUniqueIds(SpdxDocument document)

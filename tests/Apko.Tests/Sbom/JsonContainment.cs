@@ -8,7 +8,7 @@ namespace Apko.Tests.Sbom;
 /// </summary>
 internal static class JsonContainment
 {
-    /// <summary>Returns one line per value of <paramref name="expected"/> missing from <paramref name="actual"/>.</summary>
+    /// <summary>Returns one line per expected value that the actual document lacks.</summary>
     public static List<string> Missing(JsonNode? expected, JsonNode? actual, string path = "$")
     {
         var problems = new List<string>();

@@ -33,7 +33,7 @@ public sealed class PackageUrlTests
     }
 
     [Theory]
-    [InlineData("alpine", "musl", "1.2.4_git20230717-r4", "x86_64", "pkg:apk/alpine/musl@1.2.4_git20230717-r4?arch=x86_64")]
+    [InlineData("alpine", "musl", "1.2.4_git2-r4", "x86_64", "pkg:apk/alpine/musl@1.2.4_git2-r4?arch=x86_64")]
     [InlineData("alpine", "libstdc++", "13.2.1-r0", "", "pkg:apk/alpine/libstdc++@13.2.1-r0")]
     [InlineData("wolfi", "a b", "1@2", "x86_64", "pkg:apk/wolfi/a%20b@1%402?arch=x86_64")]
     public void Apk_BuildsPurl(string ns, string name, string version, string arch, string expected)

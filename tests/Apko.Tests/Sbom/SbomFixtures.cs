@@ -62,7 +62,7 @@ internal static class SbomFixtures
         ToolVersion = "devel",
     };
 
-    /// <summary>pretend-baselayout and replayout 1.0.0-r0, metadata from the APKINDEX, SBOMs from the .apk files.</summary>
+    /// <summary>pretend-baselayout and replayout 1.0.0-r0, with SBOMs from the .apk files.</summary>
     public static IReadOnlyList<SbomPackageInput> GoldenPackages(string apkArch)
     {
         var folder = Fixtures.Path("apko", "internal", "cli", "testdata", "packages", apkArch);
@@ -114,6 +114,10 @@ internal static class SbomFixtures
     }
 
     public const string AlpineRepository = "https://dl-cdn.alpinelinux.org/alpine/v3.19/main";
+
+    /// <summary>An image of the Alpine packages with Alpine's os-release.</summary>
+    public static SbomImageInput AlpineImage() =>
+        Image(AlpinePackages(), new OsRelease("alpine", "Alpine Linux", "3.19.1"));
 
     /// <summary>A package as apko's generator tests declare it, with its SBOM from apk_sboms.</summary>
     public static SbomPackageInput GeneratorPackage(string name, string version)

@@ -5,6 +5,70 @@ namespace Apko.Tests.Sbom;
 
 public sealed class SbomGeneratorTests
 {
+    private const string Commit = "d1b5d5ec7633ad7288e5841b38fc8103a9773436";
+    private const string VcsUrl = "https://github.com/chainguard-dev/apko@" + Commit;
+
+    [Fact]
+    public void GenerateImage_VcsUrlAddsSourcePackage()
+    {
+        var input = SbomFixtures.GoldenImage("x86_64") with { VcsUrl = VcsUrl };
+
+        var document = ImageSbomBuilder.Build(input);
+
+        var source = Assert.Single(document.Packages, p => p.PrimaryPackagePurpose == "SOURCE");
+        Assert.Equal("github.com/chainguard-dev/apko", source.Name);
+        Assert.Equal(Commit, source.VersionInfo);
+        Assert.Equal([new SpdxChecksum("SHA1", Commit)], source.Checksums);
+        Assert.Equal([$"pkg:github/chainguard-dev/apko@{Commit}"], source.Purls());
+        Assert.Contains(
+            new SpdxRelationship(ImageSbomBuilder.ImageId(input), "GENERATED_FROM", source.SpdxId),
+            document.Relationships);
+    }
+
+    [Fact]
+    public void GenerateIndex_VcsUrlAddsSourcePackage()
+    {
+        var input = SbomFixtures.GoldenIndex() with { VcsUrl = VcsUrl };
+
+        var document = IndexSbomBuilder.Build(input);
+
+        var source = Assert.Single(document.Packages, p => p.PrimaryPackagePurpose == "SOURCE");
+        Assert.Contains(
+            new SpdxRelationship(IndexSbomBuilder.IndexId(input), "GENERATED_FROM", source.SpdxId),
+            document.Relationships);
+    }
+
+    [Fact]
+    public void GenerateIndex_NoReferenceNamesIndexAndImage()
+    {
+        var input = SbomFixtures.GoldenIndex() with { ImageReference = null };
+
+        var document = IndexSbomBuilder.Build(input);
+
+        Assert.StartsWith("pkg:oci/index@sha256:", document.Packages[0].Purls().Single());
+        Assert.StartsWith("pkg:oci/image@sha256:", document.Packages[1].Purls().Single());
+    }
+
+    [Fact]
+    public void GenerateIndex_NoImagesFails()
+    {
+        var input = SbomFixtures.GoldenIndex() with { Images = [] };
+
+        var error = Assert.Throws<ApkoException>(() => SbomGenerator.GenerateIndex(input, SbomFormats.Spdx));
+
+        Assert.Equal("APKO6011", error.Code);
+    }
+
+    [Fact]
+    public void GenerateImage_NoLayersFails()
+    {
+        var input = SbomFixtures.GoldenImage("x86_64") with { Layers = [] };
+
+        var error = Assert.Throws<ApkoException>(() => SbomGenerator.GenerateImage(input, SbomFormats.Spdx));
+
+        Assert.Equal("APKO6010", error.Code);
+    }
+
     [Theory]
     [InlineData("x86_64")]
     [InlineData("aarch64")]
@@ -103,7 +167,7 @@ public sealed class SbomGeneratorTests
     [Fact]
     public void GenerateImage_AlpineDependsOnResolvesProvides()
     {
-        var input = SbomFixtures.Image(SbomFixtures.AlpinePackages(), new OsRelease("alpine", "Alpine Linux", "3.19.1"));
+        var input = SbomFixtures.AlpineImage();
 
         var document = ImageSbomBuilder.Build(input);
 
@@ -118,23 +182,28 @@ public sealed class SbomGeneratorTests
     public async Task Generate_AllOutputsValidateAgainstSchemas()
     {
         var all = SbomFormats.Spdx | SbomFormats.CycloneDx;
-        var alpine = SbomFixtures.Image(SbomFixtures.AlpinePackages(), new OsRelease("alpine", "Alpine Linux", "3.19.1"));
+        var alpine = SbomFixtures.AlpineImage();
         var files = SbomGenerator.GenerateImage(SbomFixtures.GoldenImage("x86_64"), all)
             .Concat(SbomGenerator.GenerateImage(SbomFixtures.GoldenImage("aarch64"), all))
             .Concat(SbomGenerator.GenerateIndex(SbomFixtures.GoldenIndex(), all))
-            .Concat(SbomGenerator.GenerateImage(alpine with { ApkArch = "alpine" }, all))
+            .Concat(SbomGenerator.GenerateImage(alpine with { ApkArch = "alpine", VcsUrl = VcsUrl }, all))
+            .Concat(SbomGenerator.GenerateIndex(SbomFixtures.GoldenIndex() with { VcsUrl = VcsUrl }, all)
+                .Select(f => f with { FileName = "vcs-" + f.FileName }))
             .ToList();
 
-        await SchemaCheck.AssertValidAsync(
-            SchemaCheck.Spdx, [.. files.Where(f => f.FileName.EndsWith(".spdx.json")).Select(f => (f.FileName, f.Content))]);
-        await SchemaCheck.AssertValidAsync(
-            SchemaCheck.CycloneDx, [.. files.Where(f => f.FileName.EndsWith(".cdx.json")).Select(f => (f.FileName, f.Content))]);
+        (string, byte[])[] Select(string suffix) =>
+            [.. files
+                .Where(f => f.FileName.EndsWith(suffix, StringComparison.Ordinal))
+                .Select(f => (f.FileName, f.Content))];
+
+        await SchemaCheck.AssertValidAsync(SchemaCheck.Spdx, Select(".spdx.json"));
+        await SchemaCheck.AssertValidAsync(SchemaCheck.CycloneDx, Select(".cdx.json"));
     }
 
     [Fact]
     public void GenerateImage_CycloneDxListsEveryPurl()
     {
-        var input = SbomFixtures.Image(SbomFixtures.AlpinePackages(), new OsRelease("alpine", "Alpine Linux", "3.19.1"));
+        var input = SbomFixtures.AlpineImage();
 
         var bom = JsonNode.Parse(SbomGenerator.GenerateImage(input, SbomFormats.CycloneDx)[0].Content)!;
 

@@ -27,14 +27,24 @@ public sealed class ShippedSbomReaderTests
             "APKO6006"
         },
         { "bad purpose", Package("\"primaryPackagePurpose\": \"ROCKET\""), "APKO6007" },
-        { "bad checksum algorithm", Package("\"checksums\": [{\"algorithm\": \"CRC\", \"checksumValue\": \"1\"}]"), "APKO6007" },
+        {
+            "bad checksum algorithm",
+            Package("\"checksums\": [{\"algorithm\": \"CRC\", \"checksumValue\": \"1\"}]"),
+            "APKO6007"
+        },
         {
             "bad reference category",
-            Package("\"externalRefs\": [{\"referenceCategory\": \"X\", \"referenceLocator\": \"y\", \"referenceType\": \"purl\"}]"),
+            Package("""
+                "externalRefs": [{"referenceCategory": "X", "referenceLocator": "y", "referenceType": "purl"}]
+                """),
             "APKO6007"
         },
         { "bad relationship type", Described(Relationship("SPDXRef-evil", "LIKES", "SPDXRef-evil")), "APKO6007" },
-        { "relationship to nothing", Described(Relationship("SPDXRef-evil", "DEPENDS_ON", "SPDXRef-ghost")), "APKO6008" },
+        {
+            "relationship to nothing",
+            Described(Relationship("SPDXRef-evil", "DEPENDS_ON", "SPDXRef-ghost")),
+            "APKO6008"
+        },
         { "nesting too deep", new string('[', 100) + new string(']', 100), "APKO6002" },
     };
 
@@ -42,7 +52,7 @@ public sealed class ShippedSbomReaderTests
     [MemberData(nameof(HostileDocuments))]
     public void Build_HostileSbomFailsNamingPackageAndFile(string description, string json, string code)
     {
-        var input = SbomFixtures.Image([new SbomPackageInput(s_package, new ShippedSbom(Path, Encoding.UTF8.GetBytes(json)))]);
+        var input = SbomFixtures.Image([Input(json)]);
 
         var error = Assert.Throws<ApkoException>(() => SbomGenerator.GenerateImage(input, SbomFormats.Spdx));
 
@@ -57,7 +67,9 @@ public sealed class ShippedSbomReaderTests
         var content = new byte[ShippedSbomReader.MaxBytes + 1];
         Array.Fill(content, (byte)' ');
 
-        var error = Assert.Throws<ApkoException>(() => ShippedSbomReader.Read(s_package, new ShippedSbom(Path, content)));
+        var sbom = new ShippedSbom(Path, content);
+
+        var error = Assert.Throws<ApkoException>(() => ShippedSbomReader.Read(s_package, sbom));
 
         Assert.Equal("APKO6001", error.Code);
     }
@@ -70,8 +82,7 @@ public sealed class ShippedSbomReaderTests
             "packages": [{"SPDXID": "SPDXRef-OperatingSystem", "name": "unknown", "primaryPackagePurpose": "ROCKET"},
             """);
 
-        var document = ImageSbomBuilder.Build(SbomFixtures.Image(
-            [new SbomPackageInput(s_package, new ShippedSbom(Path, Encoding.UTF8.GetBytes(json)))]));
+        var document = ImageSbomBuilder.Build(SbomFixtures.Image([Input(json)]));
 
         Assert.DoesNotContain(document.Packages, p => p.SpdxId == "SPDXRef-OperatingSystem");
         Assert.Contains(document.Packages, p => p.SpdxId == "SPDXRef-evil");
@@ -82,10 +93,13 @@ public sealed class ShippedSbomReaderTests
     {
         var json = Package("""
             "primaryPackagePurpose": "OPERATING-SYSTEM",
-            "externalRefs": [{"referenceCategory": "PACKAGE_MANAGER", "referenceLocator": "pkg:apk/a/b@1", "referenceType": "purl"}]
+            "externalRefs": [{"referenceCategory": "PACKAGE_MANAGER", "referenceLocator": "pkg:apk/a/b@1",
+                              "referenceType": "purl"}]
             """);
 
-        var package = Assert.Single(ShippedSbomReader.Read(s_package, new ShippedSbom(Path, Encoding.UTF8.GetBytes(json))).Packages);
+        var document = ShippedSbomReader.Read(s_package, Input(json).ShippedSbom!);
+
+        var package = Assert.Single(document.Packages);
 
         Assert.Equal("OPERATING_SYSTEM", package.PrimaryPackagePurpose);
         Assert.Equal("PACKAGE-MANAGER", Assert.Single(package.ExternalRefs).ReferenceCategory);
@@ -95,10 +109,11 @@ public sealed class ShippedSbomReaderTests
     public void Read_DropsFilesAndRelationshipsToThem()
     {
         var json = Described(Relationship("SPDXRef-evil", "CONTAINS", "SPDXRef-F1"))
-            .Replace("\"packages\": [", "\"files\": [{\"SPDXID\": \"SPDXRef-F1\", \"fileName\": \"/x\"}], \"packages\": [");
+            .Replace("\"packages\": [", """
+                "files": [{"SPDXID": "SPDXRef-F1", "fileName": "/x"}], "packages": [
+                """);
 
-        var document = ImageSbomBuilder.Build(SbomFixtures.Image(
-            [new SbomPackageInput(s_package, new ShippedSbom(Path, Encoding.UTF8.GetBytes(json)))]));
+        var document = ImageSbomBuilder.Build(SbomFixtures.Image([Input(json)]));
 
         Assert.DoesNotContain(document.Relationships, r => r.RelatedSpdxElement == "SPDXRef-F1");
     }
@@ -113,7 +128,11 @@ public sealed class ShippedSbomReaderTests
 
         Assert.Equal("/var/lib/db/sbom/busybox-1.36.1.spdx.json", found?.Path);
         Assert.Equal(
-            ["/var/lib/db/sbom/busybox-1.36.1-r15.spdx.json", "/var/lib/db/sbom/busybox-1.36.1.spdx.json", "/var/lib/db/sbom/busybox.spdx.json"],
+            [
+                "/var/lib/db/sbom/busybox-1.36.1-r15.spdx.json",
+                "/var/lib/db/sbom/busybox-1.36.1.spdx.json",
+                "/var/lib/db/sbom/busybox.spdx.json",
+            ],
             ShippedSbom.CandidatePaths(package));
     }
 
@@ -122,6 +141,9 @@ public sealed class ShippedSbomReaderTests
     {
         Assert.Null(ShippedSbom.Locate(s_package, _ => null));
     }
+
+    private static SbomPackageInput Input(string json) =>
+        new(s_package, new ShippedSbom(Path, Encoding.UTF8.GetBytes(json)));
 
     private static string Package(string fields) =>
         $$"""

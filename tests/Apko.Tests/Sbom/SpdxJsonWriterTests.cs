@@ -16,7 +16,8 @@ public sealed class SpdxJsonWriterTests
     {
         var path = SbomFixtures.GoldenSbomPath(name);
         var golden = File.ReadAllBytes(path);
-        var shipped = ShippedSbomReader.Read(new ApkPackage { Name = "golden", Version = "0" }, new ShippedSbom(path, golden));
+        var package = new ApkPackage { Name = "golden", Version = "0" };
+        var shipped = ShippedSbomReader.Read(package, new ShippedSbom(path, golden));
         var json = JsonNode.Parse(golden)!;
         var document = new SpdxDocument
         {
@@ -25,8 +26,8 @@ public sealed class SpdxJsonWriterTests
             Creators = [.. json["creationInfo"]!["creators"]!.AsArray().Select(c => c!.GetValue<string>())],
         };
         document.DocumentDescribes.AddRange(shipped.DocumentDescribes);
-        document.Packages.AddRange(shipped.Packages);
-        document.Relationships.AddRange(shipped.Relationships);
+        shipped.Packages.ForEach(p => document.TryAddPackage(p));
+        shipped.Relationships.ForEach(r => document.Relate(r.SpdxElementId, r.RelationshipType, r.RelatedSpdxElement));
 
         var written = SpdxJsonWriter.Write(document);
 
