@@ -57,11 +57,14 @@ public static class ApkIndexReader
         string source,
         CancellationToken cancellationToken)
     {
-        var seekable = stream.CanSeek
-            ? stream
-            : await BufferAsync(stream, options.MaxSize, source, cancellationToken).ConfigureAwait(false);
+        var seekable = stream;
         try
         {
+            if (!stream.CanSeek)
+            {
+                seekable = await BufferAsync(stream, options.MaxSize, source, cancellationToken).ConfigureAwait(false);
+            }
+
             if (!await StartsWithGzipMagicAsync(seekable, cancellationToken).ConfigureAwait(false))
             {
                 return await ReadTextAsync(seekable, options, source, cancellationToken).ConfigureAwait(false);

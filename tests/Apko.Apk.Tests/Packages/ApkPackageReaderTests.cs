@@ -30,6 +30,8 @@ public sealed class ApkPackageReaderTests
 
         await using var file = await ApkPackageReader.OpenAsync(path, new() { IndexEntry = entry }, Token);
         file.VerifySignature(await KeyringTests.LoadAlpineKeysAsync());
+        await using var data = file.OpenDataTar();
+        await data.CopyToAsync(Stream.Null, Token);
 
         Assert.Equal(entry.Checksum, file.Checksum);
         Assert.Equal(entry.Checksum, file.Metadata.Checksum);

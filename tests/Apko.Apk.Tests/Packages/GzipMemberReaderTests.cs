@@ -69,12 +69,34 @@ public sealed class GzipMemberReaderTests
         Assert.StartsWith("'x.apk' control member at byte 0", exception.Message);
     }
 
-    private static byte[] Compress(string text)
+    [Fact]
+    public async Task ReadAsync_TrailerAcrossBufferEdge_ExactBoundary()
+    {
+        var random = new Random(42);
+        for (var size = 65_440; size < 65_540; size++)
+        {
+            var content = new byte[size];
+            random.NextBytes(content);
+            var first = Compress(content);
+            using var stream = new MemoryStream([.. first, .. Compress("next"u8.ToArray())]);
+
+            var member = await GzipMemberReader.ReadAsync(stream, 1 << 20, "test", Token);
+            var next = await GzipMemberReader.ReadAsync(stream, 1 << 20, "test", Token);
+
+            Assert.True(member.Length == first.Length, $"size {size}: {member.Length} != {first.Length}");
+            Assert.Equal(content, member.Content);
+            Assert.Equal("next"u8.ToArray(), next.Content);
+        }
+    }
+
+    private static byte[] Compress(string text) => Compress(Encoding.UTF8.GetBytes(text));
+
+    private static byte[] Compress(byte[] content)
     {
         using var output = new MemoryStream();
         using (var gzip = new GZipStream(output, CompressionLevel.Optimal))
         {
-            gzip.Write(Encoding.UTF8.GetBytes(text));
+            gzip.Write(content);
         }
 
         return output.ToArray();
