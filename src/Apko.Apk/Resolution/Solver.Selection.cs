@@ -4,9 +4,6 @@ namespace Apko.Apk.Resolution;
 
 internal sealed partial class Solver
 {
-    /// <summary>Names that something requires but that got no provider.</summary>
-    public HashSet<SolverName> UnresolvedNames { get; } = [];
-
     /// <summary>
     /// A virtual provider (no version) is chosen automatically only when it declares a provider priority or its
     /// package is required by name.
@@ -42,7 +39,6 @@ internal sealed partial class Solver
             AssignName(name, SolverProvider.None);
             if (name.Requirers > 0)
             {
-                UnresolvedNames.Add(name);
                 Errors++;
             }
 
