@@ -97,7 +97,9 @@ internal sealed class PackageIndex
         return added;
     }
 
-    /// <summary>Parses every package's atoms and records the reverse links, in package order as apk-tools does.</summary>
+    /// <summary>
+    /// Parses every package's atoms and records the reverse links, in package order as apk-tools does.
+    /// </summary>
     private void LinkDependencies()
     {
         var reverseDepends = new HashSet<(IndexName, IndexName)>();

@@ -170,7 +170,11 @@ internal sealed partial class Solver
         return CompareTieBreakers(packageA, packageB);
     }
 
-    private static int ComparePreferences(SolverProvider a, SolverProvider b, SolverPackage packageA, SolverPackage packageB)
+    private static int ComparePreferences(
+        SolverProvider a,
+        SolverProvider b,
+        SolverPackage packageA,
+        SolverPackage packageB)
     {
         var result = packageA.Selectable.CompareTo(packageB.Selectable);
         result = result != 0 ? result : packageA.DependenciesUsed.CompareTo(packageB.DependenciesUsed);
@@ -195,7 +199,9 @@ internal sealed partial class Solver
             : FirstRepository(packageB.Index.Repositories) - FirstRepository(packageA.Index.Repositories);
     }
 
-    /// <summary>Returns the 1-based number of the first repository in the mask, or 0 for none, as C's ffs does.</summary>
+    /// <summary>
+    /// Returns the 1-based number of the first repository in the mask, or 0 for none, as C's ffs does.
+    /// </summary>
     private static int FirstRepository(ulong repositories) =>
         repositories == 0 ? 0 : System.Numerics.BitOperations.TrailingZeroCount(repositories) + 1;
 

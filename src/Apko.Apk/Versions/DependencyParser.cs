@@ -2,7 +2,9 @@ using System.Diagnostics.CodeAnalysis;
 
 namespace Apko.Apk.Versions;
 
-/// <summary>Splits a dependency atom into conflict mark, name, tag, operator and version, and checks each part.</summary>
+/// <summary>
+/// Splits a dependency atom into conflict mark, name, tag, operator and version, and checks each part.
+/// </summary>
 internal static class DependencyParser
 {
     private const string OperatorCharacters = "<>=~";
@@ -44,7 +46,9 @@ internal static class DependencyParser
         return true;
     }
 
-    /// <summary>Takes the tag from <c>name@tag</c> (apk-tools' order) or from <c>version@tag</c> (apko's order).</summary>
+    /// <summary>
+    /// Takes the tag from <c>name@tag</c> (apk-tools' order) or from <c>version@tag</c> (apko's order).
+    /// </summary>
     private static bool TrySplitTag(
         ref ReadOnlySpan<char> name,
         ref ReadOnlySpan<char> version,
