@@ -9,6 +9,23 @@ internal static class DependencyParser
 {
     private const string OperatorCharacters = "<>=~";
 
+    /// <summary>
+    /// Returns the name part of an atom without parsing the rest: no <c>!</c>, operator, version or tag. Matches the
+    /// name <see cref="TryParse"/> reads from a valid atom.
+    /// </summary>
+    public static ReadOnlySpan<char> ReadName(ReadOnlySpan<char> atom)
+    {
+        if (!atom.IsEmpty && atom[0] == '!')
+        {
+            atom = atom[1..];
+        }
+
+        var end = atom.IndexOfAny(OperatorCharacters);
+        var name = end < 0 ? atom : atom[..end];
+        var at = name.IndexOf('@');
+        return at < 0 ? name : name[..at];
+    }
+
     public static bool TryParse(
         string? text,
         [NotNullWhen(true)] out Dependency? dependency,
