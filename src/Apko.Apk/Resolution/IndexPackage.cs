@@ -70,11 +70,12 @@ internal sealed class IndexPackage(int id, ApkPackage package, IndexName name)
     public override string ToString() => Package.ToString();
 
     /// <summary>
-    /// Parses the atoms once. Concurrent solves may both parse; they store equal results, so no lock is needed.
+    /// Parses the atoms once. Concurrent solves may both parse; they store equal results, and the last field written
+    /// publishes the others, so no lock is needed.
     /// </summary>
     private void EnsureParsed()
     {
-        if (_installIf is not null)
+        if (Volatile.Read(ref _installIf) is not null)
         {
             return;
         }
@@ -84,7 +85,7 @@ internal sealed class IndexPackage(int id, ApkPackage package, IndexName name)
         var installIf = Parse(Package.InstallIf, InstallIfNames, ref invalid);
         _isUninstallable = invalid;
         _depends = depends;
-        _installIf = installIf;
+        Volatile.Write(ref _installIf, installIf);
     }
 
     private static IndexDependency[] Parse(IReadOnlyList<string> atoms, IndexName[] names, ref bool invalid)
