@@ -19,7 +19,9 @@ internal sealed class IndexName(string name, int id)
     /// </summary>
     public List<IndexName> ReverseDepends { get; } = [];
 
-    /// <summary>Names of packages whose <c>install_if</c> mentions this name, and the names those packages provide.</summary>
+    /// <summary>
+    /// Names of packages whose <c>install_if</c> mentions this name, and the names those packages provide.
+    /// </summary>
     public List<IndexName> ReverseInstallIf { get; } = [];
 
     public override string ToString() => Name;

@@ -1,4 +1,5 @@
 using Apko.Apk.Indexes;
+using Apko.Apk.Versions;
 
 namespace Apko.Apk.Resolution;
 
@@ -9,6 +10,10 @@ namespace Apko.Apk.Resolution;
 /// </summary>
 internal sealed class IndexPackage(int id, ApkPackage package, IndexName name)
 {
+    private IndexDependency[]? _depends;
+    private IndexDependency[]? _installIf;
+    private bool _isUninstallable;
+
     public int Id { get; } = id;
 
     public ApkPackage Package { get; } = package;
@@ -26,14 +31,83 @@ internal sealed class IndexPackage(int id, ApkPackage package, IndexName name)
     /// <summary>Names this package provides besides its own, each with a version or null for a virtual name.</summary>
     public (IndexName Name, string? Version)[] Provides { get; set; } = [];
 
-    /// <summary>Parsed <c>D:</c> atoms, without invalid ones.</summary>
-    public IndexDependency[] Depends { get; set; } = [];
+    /// <summary>Index names of the <c>D:</c> atoms, in atom order.</summary>
+    public IndexName[] DependNames { get; set; } = [];
 
-    /// <summary>Parsed <c>i:</c> atoms, without invalid ones.</summary>
-    public IndexDependency[] InstallIf { get; set; } = [];
+    /// <summary>Index names of the <c>i:</c> atoms, in atom order.</summary>
+    public IndexName[] InstallIfNames { get; set; } = [];
+
+    /// <summary>Parsed <c>D:</c> atoms, without invalid ones; parsed on first use.</summary>
+    public IndexDependency[] Depends
+    {
+        get
+        {
+            EnsureParsed();
+            return _depends!;
+        }
+    }
+
+    /// <summary>Parsed <c>i:</c> atoms, without invalid ones; parsed on first use.</summary>
+    public IndexDependency[] InstallIf
+    {
+        get
+        {
+            EnsureParsed();
+            return _installIf!;
+        }
+    }
 
     /// <summary>True when a <c>D:</c> or <c>i:</c> atom is invalid, so the package must never be chosen.</summary>
-    public bool IsUninstallable { get; set; }
+    public bool IsUninstallable
+    {
+        get
+        {
+            EnsureParsed();
+            return _isUninstallable;
+        }
+    }
 
     public override string ToString() => Package.ToString();
+
+    /// <summary>
+    /// Parses the atoms once. Concurrent solves may both parse; they store equal results, and the last field written
+    /// publishes the others, so no lock is needed.
+    /// </summary>
+    private void EnsureParsed()
+    {
+        if (Volatile.Read(ref _installIf) is not null)
+        {
+            return;
+        }
+
+        var invalid = false;
+        var depends = Parse(Package.Dependencies, DependNames, ref invalid);
+        var installIf = Parse(Package.InstallIf, InstallIfNames, ref invalid);
+        _isUninstallable = invalid;
+        _depends = depends;
+        Volatile.Write(ref _installIf, installIf);
+    }
+
+    private static IndexDependency[] Parse(IReadOnlyList<string> atoms, IndexName[] names, ref bool invalid)
+    {
+        if (atoms.Count == 0)
+        {
+            return [];
+        }
+
+        var parsed = new List<IndexDependency>(atoms.Count);
+        for (var i = 0; i < atoms.Count; i++)
+        {
+            if (Dependency.TryParse(atoms[i], out var dependency))
+            {
+                parsed.Add(new IndexDependency(dependency, names[i]));
+            }
+            else
+            {
+                invalid = true;
+            }
+        }
+
+        return [.. parsed];
+    }
 }

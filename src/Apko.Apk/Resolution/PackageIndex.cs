@@ -97,68 +97,62 @@ internal sealed class PackageIndex
         return added;
     }
 
-    /// <summary>Parses every package's atoms and records the reverse links, in package order as apk-tools does.</summary>
+    /// <summary>
+    /// Looks up the names every package's atoms refer to and records the reverse links, in package order as
+    /// apk-tools does. The atoms themselves are parsed only when a solve reaches the package.
+    /// </summary>
     private void LinkDependencies()
     {
-        var reverseDepends = new HashSet<(IndexName, IndexName)>();
-        var reverseInstallIf = new HashSet<(IndexName, IndexName)>();
+        var reverseDepends = new HashSet<long>();
+        var reverseInstallIf = new HashSet<long>();
         foreach (var package in _packages)
         {
-            package.Depends = ParseAtoms(package, package.Package.Dependencies);
-            package.InstallIf = ParseAtoms(package, package.Package.InstallIf);
-            foreach (var dependency in package.Depends)
+            package.DependNames = GetAtomNames(package.Package.Dependencies);
+            package.InstallIfNames = GetAtomNames(package.Package.InstallIf);
+            foreach (var target in package.DependNames)
             {
-                AddReverse(dependency.Name.ReverseDepends, reverseDepends, dependency.Name, package);
+                AddReverse(target.ReverseDepends, reverseDepends, target, package);
             }
 
-            foreach (var trigger in package.InstallIf)
+            foreach (var target in package.InstallIfNames)
             {
-                AddReverse(trigger.Name.ReverseInstallIf, reverseInstallIf, trigger.Name, package);
+                AddReverse(target.ReverseInstallIf, reverseInstallIf, target, package);
             }
         }
     }
 
-    private static void AddReverse(
-        List<IndexName> list,
-        HashSet<(IndexName, IndexName)> present,
-        IndexName target,
-        IndexPackage package)
+    private static void AddReverse(List<IndexName> list, HashSet<long> present, IndexName target, IndexPackage package)
     {
-        if (present.Add((target, package.Name)))
+        if (present.Add(((long)target.Id << 32) | (uint)package.Name.Id))
         {
             list.Add(package.Name);
         }
 
         foreach (var (provided, _) in package.Provides)
         {
-            if (present.Add((target, provided)))
+            if (present.Add(((long)target.Id << 32) | (uint)provided.Id))
             {
                 list.Add(provided);
             }
         }
     }
 
-    private IndexDependency[] ParseAtoms(IndexPackage package, IReadOnlyList<string> atoms)
+    private IndexName[] GetAtomNames(IReadOnlyList<string> atoms)
     {
         if (atoms.Count == 0)
         {
             return [];
         }
 
-        var parsed = new List<IndexDependency>(atoms.Count);
-        foreach (var atom in atoms)
+        var lookup = _names.GetAlternateLookup<ReadOnlySpan<char>>();
+        var names = new IndexName[atoms.Count];
+        for (var i = 0; i < names.Length; i++)
         {
-            if (Dependency.TryParse(atom, out var dependency))
-            {
-                parsed.Add(new IndexDependency(dependency, GetOrAddName(dependency.Name)));
-            }
-            else
-            {
-                package.IsUninstallable = true;
-            }
+            var name = DependencyParser.ReadName(atoms[i]);
+            names[i] = lookup.TryGetValue(name, out var known) ? known : GetOrAddName(name.ToString());
         }
 
-        return [.. parsed];
+        return names;
     }
 
     /// <summary>

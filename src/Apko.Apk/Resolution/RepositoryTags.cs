@@ -49,7 +49,9 @@ internal sealed class RepositoryTags
 
     public ulong GetAllowedRepositories(int id) => _allowedRepositories[id];
 
-    /// <summary>Returns the repositories allowed by any tag whose bit is set in <paramref name="pinningMask"/>.</summary>
+    /// <summary>
+    /// Returns the repositories allowed by any tag whose bit is set in <paramref name="pinningMask"/>.
+    /// </summary>
     public ulong GetAllowedRepositories(ulong pinningMask)
     {
         ulong repositories = 0;
@@ -64,7 +66,9 @@ internal sealed class RepositoryTags
         return repositories;
     }
 
-    /// <summary>Returns the first tag of <paramref name="pinningMask"/> that allows one of <paramref name="repositories"/>.</summary>
+    /// <summary>
+    /// Returns the first tag of <paramref name="pinningMask"/> that allows one of <paramref name="repositories"/>.
+    /// </summary>
     public int FindTag(ulong pinningMask, ulong repositories)
     {
         for (var id = 0; id < _names.Count; id++)

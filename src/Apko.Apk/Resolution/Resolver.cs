@@ -26,7 +26,8 @@ public sealed class Resolver
     }
 
     /// <summary>Resolves a world to the packages to install, each after the packages it depends on.</summary>
-    /// <exception cref="ResolutionException">No set of packages satisfies the world; the message explains why.</exception>
+    /// <exception cref="ResolutionException">No set of packages satisfies the world; the message explains
+    /// why.</exception>
     /// <exception cref="ApkException">An atom names a tag that no repository has.</exception>
     public ResolutionResult Resolve(IReadOnlyList<Dependency> world)
     {

@@ -4,9 +4,6 @@ namespace Apko.Apk.Resolution;
 
 internal sealed partial class Solver
 {
-    /// <summary>Names that something requires but that got no provider.</summary>
-    public HashSet<SolverName> UnresolvedNames { get; } = [];
-
     /// <summary>
     /// A virtual provider (no version) is chosen automatically only when it declares a provider priority or its
     /// package is required by name.
@@ -42,7 +39,6 @@ internal sealed partial class Solver
             AssignName(name, SolverProvider.None);
             if (name.Requirers > 0)
             {
-                UnresolvedNames.Add(name);
                 Errors++;
             }
 
@@ -174,7 +170,11 @@ internal sealed partial class Solver
         return CompareTieBreakers(packageA, packageB);
     }
 
-    private static int ComparePreferences(SolverProvider a, SolverProvider b, SolverPackage packageA, SolverPackage packageB)
+    private static int ComparePreferences(
+        SolverProvider a,
+        SolverProvider b,
+        SolverPackage packageA,
+        SolverPackage packageB)
     {
         var result = packageA.Selectable.CompareTo(packageB.Selectable);
         result = result != 0 ? result : packageA.DependenciesUsed.CompareTo(packageB.DependenciesUsed);
@@ -199,7 +199,9 @@ internal sealed partial class Solver
             : FirstRepository(packageB.Index.Repositories) - FirstRepository(packageA.Index.Repositories);
     }
 
-    /// <summary>Returns the 1-based number of the first repository in the mask, or 0 for none, as C's ffs does.</summary>
+    /// <summary>
+    /// Returns the 1-based number of the first repository in the mask, or 0 for none, as C's ffs does.
+    /// </summary>
     private static int FirstRepository(ulong repositories) =>
         repositories == 0 ? 0 : System.Numerics.BitOperations.TrailingZeroCount(repositories) + 1;
 

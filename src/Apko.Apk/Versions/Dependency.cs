@@ -10,8 +10,10 @@ namespace Apko.Apk.Versions;
 /// </summary>
 /// <param name="Name">Package or provided name.</param>
 /// <param name="Operator">Required comparison; <see cref="VersionOperator.Any"/> when no version is given.</param>
-/// <param name="Version">Version operand, or a <c>Q1…</c> checksum for <see cref="VersionOperator.Checksum"/>; null for
-/// <see cref="VersionOperator.Any"/>.</param>
+/// <param name="Version">
+/// Version operand, or a <c>Q1…</c> checksum for <see cref="VersionOperator.Checksum"/>; null for
+/// <see cref="VersionOperator.Any"/>.
+/// </param>
 /// <param name="Tag">Repository tag that pins the dependency, without the <c>@</c>; null when untagged.</param>
 /// <param name="IsConflict">True for <c>!name</c>: no installed package may provide a matching <c>name</c>.</param>
 public sealed record Dependency(
@@ -21,8 +23,11 @@ public sealed record Dependency(
     string? Tag = null,
     bool IsConflict = false)
 {
-    /// <summary>Parses an atom such as <c>busybox</c>, <c>!foo</c>, <c>so:libz.so.1&gt;=1.2</c> or <c>curl@edge=8.9.0-r0</c>.</summary>
-    /// <exception cref="ApkException">The atom has no name, an unknown operator, or a version apk-tools rejects.</exception>
+    /// <summary>
+    /// Parses an atom such as <c>busybox</c>, <c>!foo</c>, <c>so:libz.so.1&gt;=1.2</c> or <c>curl@edge=8.9.0-r0</c>.
+    /// </summary>
+    /// <exception cref="ApkException">The atom has no name, an unknown operator, or a version apk-tools
+    /// rejects.</exception>
     public static Dependency Parse(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -49,7 +54,9 @@ public sealed record Dependency(
         return MatchesVersion(version, version) != IsConflict;
     }
 
-    /// <summary>Returns the atom in the form apk-tools writes to <c>/etc/apk/world</c>: <c>[!]name[@tag][op version]</c>.</summary>
+    /// <summary>
+    /// Returns the atom in the form apk-tools writes to <c>/etc/apk/world</c>: <c>[!]name[@tag][op version]</c>.
+    /// </summary>
     public override string ToString()
     {
         var conflict = IsConflict ? "!" : "";
@@ -58,7 +65,8 @@ public sealed record Dependency(
     }
 
     /// <summary>
-    /// Returns whether a provider satisfies this dependency, as apk-tools decides it: <paramref name="providedVersion"/>
+    /// Returns whether a provider satisfies this dependency, as apk-tools decides it: <paramref
+    /// name="providedVersion"/>
     /// is the version under which <paramref name="package"/> provides the name, null for an unversioned provide;
     /// a null <paramref name="package"/> means nothing provides the name.
     /// </summary>

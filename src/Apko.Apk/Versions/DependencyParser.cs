@@ -2,10 +2,29 @@ using System.Diagnostics.CodeAnalysis;
 
 namespace Apko.Apk.Versions;
 
-/// <summary>Splits a dependency atom into conflict mark, name, tag, operator and version, and checks each part.</summary>
+/// <summary>
+/// Splits a dependency atom into conflict mark, name, tag, operator and version, and checks each part.
+/// </summary>
 internal static class DependencyParser
 {
     private const string OperatorCharacters = "<>=~";
+
+    /// <summary>
+    /// Returns the name part of an atom without parsing the rest: no <c>!</c>, operator, version or tag. Matches the
+    /// name <see cref="TryParse"/> reads from a valid atom.
+    /// </summary>
+    public static ReadOnlySpan<char> ReadName(ReadOnlySpan<char> atom)
+    {
+        if (!atom.IsEmpty && atom[0] == '!')
+        {
+            atom = atom[1..];
+        }
+
+        var end = atom.IndexOfAny(OperatorCharacters);
+        var name = end < 0 ? atom : atom[..end];
+        var at = name.IndexOf('@');
+        return at < 0 ? name : name[..at];
+    }
 
     public static bool TryParse(
         string? text,
@@ -44,7 +63,9 @@ internal static class DependencyParser
         return true;
     }
 
-    /// <summary>Takes the tag from <c>name@tag</c> (apk-tools' order) or from <c>version@tag</c> (apko's order).</summary>
+    /// <summary>
+    /// Takes the tag from <c>name@tag</c> (apk-tools' order) or from <c>version@tag</c> (apko's order).
+    /// </summary>
     private static bool TrySplitTag(
         ref ReadOnlySpan<char> name,
         ref ReadOnlySpan<char> version,

@@ -21,7 +21,8 @@ public enum VersionOperator
     Greater = 4,
 
     /// <summary>
-    /// Set with <see cref="Equal"/> by <c>~</c>, <c>~=</c> and <c>=~</c>: versions compare equal when their shared leading
+    /// Set with <see cref="Equal"/> by <c>~</c>, <c>~=</c> and <c>=~</c>: versions compare equal when their shared
+    /// leading
     /// parts are equal.
     /// </summary>
     Fuzzy = 8,

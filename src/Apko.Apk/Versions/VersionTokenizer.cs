@@ -7,8 +7,11 @@ namespace Apko.Apk.Versions;
 /// </summary>
 internal ref struct VersionTokenizer
 {
-    /// <summary>Suffix names; the index is the rank, and ranks below <see cref="NoSuffixRank"/> are pre-releases.</summary>
-    private static readonly string[] s_suffixes = ["", "alpha", "beta", "pre", "rc", "", "cvs", "svn", "git", "hg", "p"];
+    /// <summary>
+    /// Suffix names; the index is the rank, and ranks below <see cref="NoSuffixRank"/> are pre-releases.
+    /// </summary>
+    private static readonly string[] s_suffixes =
+        ["", "alpha", "beta", "pre", "rc", "", "cvs", "svn", "git", "hg", "p"];
 
     /// <summary>Rank of an empty suffix (<c>1.0_</c>), between pre-release and post-release suffixes.</summary>
     public const int NoSuffixRank = 5;

@@ -119,6 +119,31 @@ public sealed class ResolverTests
         Assert.Contains("breaks: world[busybox<1.36]", error.Report);
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("!busybox")]
+    [InlineData("!no-such-thing")]
+    public void Resolve_WorldWithoutRequirementsIsEmpty(string atoms)
+    {
+        var world = atoms.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(Dependency.Parse).ToList();
+
+        var result = new Resolver([s_alpine319.Value]).Resolve(world);
+
+        Assert.Empty(result.Packages);
+    }
+
+    [Fact]
+    public void Resolve_RepeatedSolvesGiveSamePlan()
+    {
+        var resolver = new Resolver([s_alpine319.Value]);
+        var world = new[] { Dependency.Parse("alpine-base") };
+
+        var first = resolver.Resolve(world).Packages.Select(p => p.Package.ToString()).ToList();
+        var second = resolver.Resolve(world).Packages.Select(p => p.Package.ToString()).ToList();
+
+        Assert.Equal(first, second);
+    }
+
     [Fact]
     public void Resolve_UnknownTagFails()
     {
