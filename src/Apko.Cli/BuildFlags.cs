@@ -66,19 +66,19 @@ internal sealed class BuildFlags
 
     public Option<bool> Vcs { get; } = new("--vcs")
     {
-        Description = "Record the git origin and commit of the configuration's directory as vcs-url.",
+        Description = "Record the git origin and commit of the configuration's directory as vcs-url (default: true; --vcs=false turns it off).",
         DefaultValueFactory = _ => true,
     };
 
     public Option<bool> Sbom { get; } = new("--sbom")
     {
-        Description = "Write SBOMs.",
+        Description = "Write SBOMs (default: true; --sbom=false turns it off).",
         DefaultValueFactory = _ => true,
     };
 
     public Option<string?> SbomPath { get; } = new("--sbom-path")
     {
-        Description = "Directory to write SBOMs to (default: the current directory).",
+        Description = "Directory to write SBOMs to (default: the working directory, which -C changes).",
     };
 
     public Option<string[]> SbomFormats { get; } = new("--sbom-formats")

@@ -17,7 +17,7 @@ public static class Program
                 Console.Error.WriteLine($"Error: {error.Message}");
             }
 
-            Console.Error.WriteLine($"Run 'apko {CommandPath(parseResult)} --help' for usage.");
+            Console.Error.WriteLine($"Run '{string.Join(' ', new[] { "apko", CommandPath(parseResult), "--help" }.Where(w => w.Length > 0))}' for usage.");
             return ExitCodes.UsageError;
         }
 

@@ -10,7 +10,18 @@ internal static class VcsProbe
     {
         var url = Git(directory, "config", "--get", "remote.origin.url");
         var commit = Git(directory, "rev-parse", "HEAD");
-        return url is null || commit is null ? null : $"{url}@{commit}";
+        return url is null || commit is null ? null : $"{StripUserInfo(url)}@{commit}";
+    }
+
+    /// <summary>Removes <c>user:password@</c> from an http(s) URL, so a CI token in the remote never reaches the image.</summary>
+    internal static string StripUserInfo(string url)
+    {
+        if (Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.UserInfo.Length > 0 && uri.Scheme is "http" or "https")
+        {
+            return new UriBuilder(uri) { UserName = "", Password = "" }.Uri.ToString().TrimEnd('/');
+        }
+
+        return url;
     }
 
     private static string? Git(string directory, params string[] arguments)

@@ -18,6 +18,11 @@ internal static partial class Handlers
         }
 
         var options = CreateBuildOptions(context, flags, config);
+        foreach (var tag in tags)
+        {
+            FlagValidation.CheckTag(tag);
+        }
+
         using var http = CreateHttpClient();
         var registry = new RegistryClient(new RegistryClientOptions
         {

@@ -12,6 +12,8 @@ internal static partial class Handlers
         {
             Architectures = [buildArch ?? context.Environment.HostArchitecture],
         };
+        FlagValidation.Check(options);
+        FlagValidation.CheckOutputDirectory(output, context.Environment.WorkingDirectory);
         using var http = CreateHttpClient();
         var archive = format == RootfsFormat.Tar ? RootfsArchiveFormat.Tar : RootfsArchiveFormat.Cpio;
         await RootfsArchive.WriteAsync(options, output, archive, http, context.CancellationToken);
@@ -31,6 +33,12 @@ internal static partial class Handlers
 
         var cacheStore = new RepositoryCache(directory);
         var size = await cacheStore.GetSizeAsync(context.CancellationToken);
+        if (dryRun && !File.Exists(Path.Combine(directory, "CACHEDIR.TAG")) && Directory.EnumerateFileSystemEntries(directory).Any())
+        {
+            throw new UsageException(
+                $"'{directory}' has no CACHEDIR.TAG, so it is not an apko cache and 'clean' would not delete it. Check --cache-dir.");
+        }
+
         if (dryRun)
         {
             await context.Out.WriteLineAsync($"Would delete '{directory}' ({FormatSize(size)}).");

@@ -22,12 +22,7 @@ internal static partial class Handlers
     public static async Task<int> ShowPackagesAsync(CommandContext context, BuildFlags flags, string config, string format)
     {
         var template = s_packageFormats.GetValueOrDefault(format, format);
-        if (!template.Contains("{{", StringComparison.Ordinal))
-        {
-            throw new UsageException(
-                $"--format '{format}' is neither a preset ({string.Join(", ", s_packageFormats.Keys)}) nor a template "
-                + "with {{.Name}}, {{.Version}} or {{.Source}}.");
-        }
+        PackageTemplate.Check(template, format, s_packageFormats.Keys);
 
         var options = CreateBuildOptions(context, flags, config);
         using var http = CreateHttpClient();
@@ -50,16 +45,7 @@ internal static partial class Handlers
         return ExitCodes.Success;
     }
 
-    /// <summary>Fills <c>{{.Name}}</c>, <c>{{.Version}}</c> and <c>{{.Source}}</c> (the package's URL in its repository).</summary>
-    internal static string FormatPackage(string template, ResolvedPackage package)
-    {
-        var source = package.Repository?.GetPackageLocation(package.Package) ?? "";
-        return template
-            .Replace("{{.Name}}", package.Package.Name, StringComparison.Ordinal)
-            .Replace("{{.Version}}", package.Package.Version, StringComparison.Ordinal)
-            .Replace("{{.Source}}", source, StringComparison.Ordinal)
-            .Replace("\\t", "\t", StringComparison.Ordinal);
-    }
+    internal static string FormatPackage(string template, ResolvedPackage package) => PackageTemplate.Format(template, package);
 
     public static async Task<int> ShowConfigAsync(CommandContext context, BuildFlags flags, string config)
     {

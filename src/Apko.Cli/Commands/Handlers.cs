@@ -12,6 +12,8 @@ internal static partial class Handlers
     public static async Task<int> BuildAsync(CommandContext context, BuildFlags flags, string config, string tag, string output)
     {
         var options = CreateBuildOptions(context, flags, config);
+        FlagValidation.CheckTag(tag);
+        FlagValidation.CheckOutputDirectory(output, context.Environment.WorkingDirectory);
         using var http = CreateHttpClient();
         var digest = await ImageBuilder.BuildAsync(options, tag, output, http, context.CancellationToken);
         context.Logger.LogInformation("Built {Tag} with index {Digest}", tag, digest);
@@ -35,6 +37,14 @@ internal static partial class Handlers
             Logger = context.Logger,
             TemporaryDirectory = Path.GetTempPath(),
         };
+        FlagValidation.Check(options);
+        if (options.LockFilePath is not null)
+        {
+            throw new ApkoException(
+                "APKO6100",
+                "'--lockfile' is not built yet in this version of apko for .NET; build without it to resolve from the repositories.");
+        }
+
         if (context.Result.GetValue(flags.Format) is { Length: > 0 } format && format != "tar")
         {
             throw new UsageException($"--format '{format}' is not supported. Use tar (erofs is not built yet).");

@@ -12,7 +12,7 @@ internal sealed partial class RootFileSystemBuilder
     /// <summary>
     /// Adds the configured users and groups to <c>/etc/passwd</c>, <c>/etc/shadow</c> and <c>/etc/group</c>, which
     /// packages may already ship, and creates missing home directories. <c>/etc/passwd</c> always exists afterwards.
-    /// A configured account replaces a package's account of the same name.
+    /// An account whose name a package already defines is an error, so a configuration cannot silently drop root.
     /// </summary>
     private static async Task ApplyAccountsAsync(
         ImageFileSystem fileSystem,
@@ -23,7 +23,14 @@ internal sealed partial class RootFileSystemBuilder
         var passwd = PasswdEntry.ParseFile(await ReadTextAsync(fileSystem, "etc/passwd", cancellationToken).ConfigureAwait(false));
         foreach (var user in accounts.Users)
         {
-            passwd.RemoveAll(e => e.UserName == user.UserName);
+            if (passwd.Find(e => e.UserName == user.UserName) is { } existing)
+            {
+                throw new ApkoException(
+                    "APKO1501",
+                    $"accounts.users: '{user.UserName}' already exists in the image's /etc/passwd (uid {existing.Uid}, "
+                    + "from its packages). Choose another username.");
+            }
+
             passwd.Add(new PasswdEntry(
                 user.UserName,
                 "x",
@@ -45,7 +52,14 @@ internal sealed partial class RootFileSystemBuilder
             var groups = GroupEntry.ParseFile(await ReadTextAsync(fileSystem, "etc/group", cancellationToken).ConfigureAwait(false));
             foreach (var group in accounts.Groups)
             {
-                groups.RemoveAll(e => e.GroupName == group.GroupName);
+                if (groups.Find(e => e.GroupName == group.GroupName) is { } existing)
+                {
+                    throw new ApkoException(
+                        "APKO1502",
+                        $"accounts.groups: '{group.GroupName}' already exists in the image's /etc/group (gid {existing.Gid}, "
+                        + "from its packages). Choose another group name.");
+                }
+
                 groups.Add(new GroupEntry(group.GroupName, "x", group.Gid, group.Members));
             }
 

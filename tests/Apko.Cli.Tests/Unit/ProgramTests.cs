@@ -1,0 +1,76 @@
+using Apko.Testing;
+
+namespace Apko.Cli.Tests.Unit;
+
+/// <summary>Runs the built apko executable as a child process and checks exit codes and messages.</summary>
+public sealed class ProgramTests
+{
+    private static string Executable => Path.Combine(AppContext.BaseDirectory, "apko.dll");
+
+    private static Task<ToolResult> RunAsync(params string[] arguments) =>
+        ExternalTool.RunAsync("dotnet", [Executable, .. arguments]);
+
+    [Fact]
+    public async Task Build_MissingArgumentsIsUsageError()
+    {
+        var result = await RunAsync("build");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("apko build --help", result.Stderr);
+    }
+
+    [Theory]
+    [InlineData("--arch", "arm65", "'arm65'")]
+    [InlineData("--sbom-formats", "swid", "'swid'")]
+    [InlineData("--package-append", "busybox>>1", "'busybox>>1'")]
+    public async Task Build_InvalidFlagIsUsageError(string flag, string value, string expected)
+    {
+        var output = Directory.CreateTempSubdirectory("apko-cli-test-").FullName;
+        var result = await RunAsync(
+            "build", "-C", Fixtures.Path("alpine"), "apko-alpine-3.19.1-minimal.yaml", "alpine:test", output, flag, value);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains(expected, result.Stderr);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(output));
+    }
+
+    [Fact]
+    public async Task Build_MissingOutputDirectoryFailsBeforeBuilding()
+    {
+        var result = await RunAsync(
+            "build", "-C", Fixtures.Path("alpine"), "apko-alpine-3.19.1-minimal.yaml", "alpine:test", "/nonexistent/dir/out.tar");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("'/nonexistent/dir'", result.Stderr);
+    }
+
+    [Fact]
+    public async Task Version_JsonHasVersion()
+    {
+        var result = await RunAsync("version", "--json");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("\"gitVersion\"", result.Stdout);
+    }
+
+    [Theory]
+    [InlineData("bash", "complete -o filenames -F _apko apko")]
+    [InlineData("zsh", "compdef _apko apko")]
+    [InlineData("fish", "complete -c apko")]
+    public async Task Completion_PrintsScript(string shell, string expected)
+    {
+        var result = await RunAsync("completion", shell);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains(expected, result.Stdout);
+    }
+
+    [Fact]
+    public async Task InstallKeys_NamesMissingFeature()
+    {
+        var result = await RunAsync("install-keys");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("not built yet", result.Stderr);
+    }
+}
