@@ -60,10 +60,15 @@ internal static class LockErrors
         string file, LockPackage package, string section, string locked, string actual) => new(
         "APKO6514",
         $"The package '{package}' from '{package.Url}' does not match the lock file '{file}': its {section} "
-        + $"checksum is '{actual}', the lock records '{locked}'. The package changed since it was locked; if that "
+        + $"is '{actual}', the lock records '{locked}'. The package changed since it was locked; if that "
         + $"is expected, run 'apko lock' again.");
 
     public static ApkoException PackageMismatch(string file, LockPackage package, string actual) => new(
         "APKO6515",
         $"The file at '{package.Url}' locked in '{file}' as '{package}' is the package '{actual}'. {Regenerate}");
+
+    public static ApkoException PackageUnverified(string file, LockPackage package, Exception inner) => new(
+        "APKO6516",
+        $"The package '{package}' locked in '{file}' fails verification: {inner.Message}",
+        inner);
 }

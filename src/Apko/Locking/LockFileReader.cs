@@ -50,7 +50,7 @@ internal static class LockFileReader
 
         using (document)
         {
-            var root = LockJsonObject.Create(document.RootElement, file, "", "version", "config", "contents");
+            var root = LockJsonObject.Create(document.RootElement, file, "", ["version", "config", "contents"]);
             var version = root.RequiredString("version");
             if (version != LockFile.CurrentVersion)
             {
@@ -82,8 +82,16 @@ internal static class LockFileReader
         var elements = parent.Array(name, required);
         var fields = FieldsOf(name);
         return [.. elements.Select((element, i) =>
-            read(LockJsonObject.Create(element, parent.File, $"{parent.Path(name)}[{i}]", fields)))];
+            read(LockJsonObject.Create(element, parent.File, $"{parent.Path(name)}[{i}]", fields, Label(element))))];
     }
+
+    // Messages name an entry by its index and, when it has one, its name: contents.packages[1] ('replayout').
+    private static string? Label(JsonElement element) =>
+        element.ValueKind == JsonValueKind.Object
+        && element.TryGetProperty("name", out var name)
+        && name.ValueKind == JsonValueKind.String
+            ? $"'{name.GetString()}'"
+            : null;
 
     private static string[] FieldsOf(string list) => list switch
     {
@@ -102,7 +110,7 @@ internal static class LockFileReader
     {
         if (!entry.Has("checksum"))
         {
-            throw LockErrors.PreChecksumLock(entry.File, entry.Location);
+            throw LockErrors.PreChecksumLock(entry.File, entry.Where(""));
         }
 
         var name = entry.RequiredString("name");

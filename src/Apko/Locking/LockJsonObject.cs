@@ -10,25 +10,30 @@ internal sealed class LockJsonObject
 {
     private readonly Dictionary<string, JsonElement> _members = new(StringComparer.Ordinal);
 
-    private LockJsonObject(string file, string location)
+    private LockJsonObject(string file, string location, string? label)
     {
         File = file;
         Location = location;
+        Label = label;
     }
 
     public string File { get; }
 
     public string Location { get; }
 
+    /// <summary>The name of the entry this object belongs to, such as <c>'replayout'</c>, or null.</summary>
+    public string? Label { get; }
+
     /// <summary>Wraps <paramref name="element"/>, which must be an object with only the allowed member names.</summary>
-    public static LockJsonObject Create(JsonElement element, string file, string location, params string[] allowed)
+    public static LockJsonObject Create(
+        JsonElement element, string file, string location, string[] allowed, string? label = null)
     {
+        var result = new LockJsonObject(file, location, label);
         if (element.ValueKind != JsonValueKind.Object)
         {
-            throw LockErrors.Malformed(file, location, $"expected an object, found {Describe(element)}.");
+            throw LockErrors.Malformed(file, result.Where(""), $"expected an object, found {Describe(element)}.");
         }
 
-        var result = new LockJsonObject(file, location);
         foreach (var member in element.EnumerateObject())
         {
             if (!allowed.Contains(member.Name, StringComparer.Ordinal))
@@ -50,7 +55,15 @@ internal sealed class LockJsonObject
 
     public string Path(string name) => Location.Length == 0 ? name : $"{Location}.{name}";
 
-    public ApkoException Error(string name, string problem) => LockErrors.Malformed(File, Path(name), problem);
+    public ApkoException Error(string name, string problem) => LockErrors.Malformed(File, Where(name), problem);
+
+    /// <summary>Returns the location of a member for messages, with the entry's name when it has one.</summary>
+    public string Where(string name)
+    {
+        var path = name.Length == 0 ? Location : Path(name);
+        path = path.Length == 0 ? "the top level" : path;
+        return Label is null ? path : $"{path} ({Label})";
+    }
 
     /// <summary>Returns a string member that must be present and not empty.</summary>
     public string RequiredString(string name)
@@ -76,12 +89,12 @@ internal sealed class LockJsonObject
     public LockJsonObject RequiredObject(string name, params string[] allowed)
     {
         var element = _members.TryGetValue(name, out var value) ? value : throw Error(name, "the field is missing.");
-        return Create(element, File, Path(name), allowed);
+        return Create(element, File, Path(name), allowed, Label);
     }
 
     /// <summary>Returns an object member, or null when it is absent.</summary>
     public LockJsonObject? OptionalObject(string name, params string[] allowed) =>
-        _members.TryGetValue(name, out var element) ? Create(element, File, Path(name), allowed) : null;
+        _members.TryGetValue(name, out var element) ? Create(element, File, Path(name), allowed, Label) : null;
 
     /// <summary>Returns the elements of an array member; an absent or null member is an empty list unless required.</summary>
     public IReadOnlyList<JsonElement> Array(string name, bool required)
