@@ -37,6 +37,19 @@ public sealed class LockGeneratorTests
         Assert.Equal("sha256-eal7+HCFuOLz/8m3vNO5cYyNK0Zw7AphCcsc76TbTXg=", locked.Config?.Checksum);
     }
 
+    [Fact]
+    public async Task WriteAsync_UnresolvablePackage_WritesNoFile()
+    {
+        using var workspace = new LockWorkspace();
+        var output = workspace.Path("apko.lock.json");
+        var options = workspace.GoldenOptions with { ExtraPackages = ["no-such-package"] };
+
+        await Assert.ThrowsAsync<Apko.Apk.Resolution.ResolutionException>(() => LockGenerator.WriteAsync(
+            options, output, LockWorkspace.HttpClient, TestContext.Current.CancellationToken));
+
+        Assert.Equal(["cache", "tmp"], Directory.EnumerateFileSystemEntries(workspace.Root).Select(Path.GetFileName).Order());
+    }
+
     [Theory]
     [InlineData("apko.yaml", "lock.json", "apko.lock.json")]
     [InlineData("dir/app.apko.yaml", "lock.json", "dir/app.apko.lock.json")]
