@@ -3,7 +3,10 @@ namespace Apko.Locking;
 /// <summary>Decodes the digests of lock files: <c>sha1-</c>, <c>sha256-</c> and <c>Q1</c> followed by base64.</summary>
 internal static class LockDigest
 {
-    /// <summary>Decodes <paramref name="text"/> when it is <paramref name="prefix"/> and base64 of <paramref name="size"/> bytes.</summary>
+    /// <summary>
+    /// Decodes <paramref name="text"/> when it is <paramref name="prefix"/> followed by the base64 of exactly
+    /// <paramref name="size"/> bytes.
+    /// </summary>
     public static bool TryDecode(string text, string prefix, int size, out byte[] digest)
     {
         digest = [];

@@ -21,7 +21,8 @@ internal static class LockErrors
 
     public static ApkoException UnsupportedVersion(string file, string version) => new(
         "APKO6504",
-        $"The lock file '{file}' has version '{version}', but only '{LockFile.CurrentVersion}' is supported. {Regenerate}");
+        $"The lock file '{file}' has version '{version}', but only '{LockFile.CurrentVersion}' is supported. "
+        + Regenerate);
 
     public static ApkoException PreChecksumLock(string file, string location) => new(
         "APKO6505",
@@ -66,6 +67,11 @@ internal static class LockErrors
     public static ApkoException PackageMismatch(string file, LockPackage package, string actual) => new(
         "APKO6515",
         $"The file at '{package.Url}' locked in '{file}' as '{package}' is the package '{actual}'. {Regenerate}");
+
+    public static ApkoException NoRepository(string name, string version) => new(
+        "APKO6520",
+        $"The package '{name}-{version}' was resolved from no repository, so it cannot be locked. Add the "
+        + "repository that provides it to contents.repositories.");
 
     public static ApkoException PackageUnverified(string file, LockPackage package, Exception inner) => new(
         "APKO6516",

@@ -84,7 +84,8 @@ internal static class LockFileWriter
         json.EndObject();
     }
 
-    private static void WriteArray<T>(GoIndentedJsonWriter json, IEnumerable<T> items, Action<GoIndentedJsonWriter, T> write)
+    private static void WriteArray<T>(
+        GoIndentedJsonWriter json, IEnumerable<T> items, Action<GoIndentedJsonWriter, T> write)
     {
         json.StartArray();
         foreach (var item in items)

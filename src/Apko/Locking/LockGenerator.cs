@@ -67,7 +67,8 @@ public static class LockGenerator
         var packages = new List<LockPackage>();
         foreach (var plan in plans)
         {
-            packages.AddRange(await LockPackagesAsync(unlocked, fetcher, plan, cancellationToken).ConfigureAwait(false));
+            var locked = await LockPackagesAsync(unlocked, fetcher, plan, cancellationToken).ConfigureAwait(false);
+            packages.AddRange(locked);
         }
 
         return new LockFile(
@@ -115,8 +116,8 @@ public static class LockGenerator
                 MaxDegreeOfParallelism = Math.Max(1, options.MaxParallelism),
                 CancellationToken = cancellationToken,
             },
-            async (i, token) => locked[i] = await LockPackageAsync(options, fetcher, packages[i], arch, configured, token)
-                .ConfigureAwait(false)).ConfigureAwait(false);
+            async (i, token) => locked[i] = await LockPackageAsync(
+                options, fetcher, packages[i], arch, configured, token).ConfigureAwait(false)).ConfigureAwait(false);
         options.Logger?.LogInformation("Locked {Count} packages for {Arch}", locked.Length, arch);
         return locked;
     }
@@ -131,7 +132,7 @@ public static class LockGenerator
     {
         var package = resolved.Package;
         var repository = resolved.Repository?.Repository
-            ?? throw new ApkoException("APKO6520", $"Package '{package.Name}-{package.Version}' has no repository to lock.");
+            ?? throw LockErrors.NoRepository(package.Name, package.Version);
         var path = await fetcher.GetPackageAsync(
             repository, arch, $"{package.Name}-{package.Version}.apk", package.Checksum, cancellationToken)
             .ConfigureAwait(false);
@@ -160,7 +161,7 @@ public static class LockGenerator
 
     private static LockSection Section(ApkMemberRange range) => new(range.HttpRange, range.Checksum);
 
-    /// <summary>Maps each repository's fetch location (local paths made absolute) back to its configured text.</summary>
+    /// <summary>Maps each repository's fetch location (local paths made absolute) to its configured text.</summary>
     private static Dictionary<string, string> ConfiguredLocations(
         BuildOptions options,
         RepositoryFetcher fetcher,

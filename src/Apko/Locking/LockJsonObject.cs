@@ -96,7 +96,10 @@ internal sealed class LockJsonObject
     public LockJsonObject? OptionalObject(string name, params string[] allowed) =>
         _members.TryGetValue(name, out var element) ? Create(element, File, Path(name), allowed, Label) : null;
 
-    /// <summary>Returns the elements of an array member; an absent or null member is an empty list unless required.</summary>
+    /// <summary>
+    /// Returns the elements of an array member. A null member is an empty list, and so is an absent one unless
+    /// <paramref name="required"/>.
+    /// </summary>
     public IReadOnlyList<JsonElement> Array(string name, bool required)
     {
         if (!_members.TryGetValue(name, out var element) || element.ValueKind == JsonValueKind.Null)

@@ -22,6 +22,8 @@ internal static class LockRepositoryNames
     /// <summary>
     /// Returns the lock entry of one configured repository line for one architecture. The tag is dropped before the
     /// scheme, so a tagged https repository is named without its scheme.
+    /// NOTE: apko strips the scheme first and the tag after, so its lock names a tagged https repository with
+    /// <c>https://</c>; locks of tagged repositories differ from apko's in that name only.
     /// </summary>
     public static LockRepository ForRepository(string line, string arch)
     {
@@ -32,7 +34,7 @@ internal static class LockRepositoryNames
             arch);
     }
 
-    /// <summary>Returns the package URL a lock records: the untagged repository, the architecture and the file name.</summary>
+    /// <summary>Returns the package URL a lock records: untagged repository, architecture and file name.</summary>
     public static string PackageUrl(string repositoryLocation, string arch, ApkPackage package) =>
         $"{repositoryLocation}/{arch}/{package.Name}-{package.Version}.apk";
 }

@@ -22,8 +22,9 @@ internal static class LockVerification
         Compare(lockPath, package, "control range", package.Control.Range, file.ControlRange.HttpRange);
         Compare(lockPath, package, "data checksum", package.Data.Checksum, file.DataRange.Checksum);
         Compare(lockPath, package, "data range", package.Data.Range, file.DataRange.HttpRange);
-        Compare(lockPath, package, "signature checksum", package.Signature.Checksum, file.SignatureRange?.Checksum ?? "");
-        Compare(lockPath, package, "signature range", package.Signature.Range, file.SignatureRange?.HttpRange ?? "");
+        var signature = file.SignatureRange;
+        Compare(lockPath, package, "signature checksum", package.Signature.Checksum, signature?.Checksum ?? "");
+        Compare(lockPath, package, "signature range", package.Signature.Range, signature?.HttpRange ?? "");
         try
         {
             file.VerifyAgainstIndex(file.Metadata with { Checksum = package.Checksum });

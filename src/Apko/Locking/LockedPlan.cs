@@ -24,7 +24,9 @@ internal sealed class LockedPlan(BuildOptions options, RepositoryFetcher fetcher
     /// <param name="loaded">The loaded configuration, whose checksum the lock must record.</param>
     /// <param name="configuration">The configuration with the command-line flags applied.</param>
     /// <param name="cancellationToken">Cancels reading and fetching.</param>
-    /// <exception cref="ApkoException">The lock is unreadable, malformed, stale, or does not match a package.</exception>
+    /// <exception cref="ApkoException">
+    /// The lock is unreadable, malformed or stale, or a package is missing or differs from the lock.
+    /// </exception>
     public async Task<IReadOnlyList<ArchitecturePlan>> CreateAsync(
         LoadedConfiguration loaded,
         ImageConfiguration configuration,
@@ -52,8 +54,8 @@ internal sealed class LockedPlan(BuildOptions options, RepositoryFetcher fetcher
     }
 
     /// <summary>
-    /// Accepts the lock when its checksum equals the configuration's checksum with line endings normalized (ours)
-    /// or as stored (apko's); a lock without a checksum is used with a warning.
+    /// Accepts the lock when its checksum equals the configuration's checksum with CRLF read as LF, as we write it,
+    /// or over the bytes as stored, as apko writes it. A lock without a checksum is used with a warning.
     /// </summary>
     private void CheckConfiguration(LockFile lockFile, LoadedConfiguration loaded, string path)
     {
@@ -121,8 +123,9 @@ internal sealed class LockedPlan(BuildOptions options, RepositoryFetcher fetcher
     }
 
     /// <summary>
-    /// Returns the repository of a locked package URL, <c>&lt;repository&gt;/&lt;arch&gt;/&lt;name&gt;-&lt;version&gt;.apk</c>,
-    /// with its fetch location and the tag of the configured repository at that location, if any.
+    /// Returns the repository of a locked package URL,
+    /// <c>&lt;repository&gt;/&lt;arch&gt;/&lt;name&gt;-&lt;version&gt;.apk</c>, with its fetch location and the tag of
+    /// the configured repository at that location, if any.
     /// </summary>
     private Repository RepositoryOf(LockPackage package, string path, IReadOnlyDictionary<string, string?> tags)
     {

@@ -39,7 +39,8 @@ public sealed class LockFileWriterTests
 
         var text = Encoding.UTF8.GetString(LockFileWriter.Write(lockFile));
 
-        Assert.Contains("{\n        \"name\": \"k.pub\",\n        \"url\": \"k.pub\"\n      }", text, StringComparison.Ordinal);
+        Assert.Contains(
+            "{\n        \"name\": \"k.pub\",\n        \"url\": \"k.pub\"\n      }", text, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -47,7 +47,8 @@ public sealed class LockGeneratorTests
         await Assert.ThrowsAsync<Apko.Apk.Resolution.ResolutionException>(() => LockGenerator.WriteAsync(
             options, output, LockWorkspace.HttpClient, TestContext.Current.CancellationToken));
 
-        Assert.Equal(["cache", "tmp"], Directory.EnumerateFileSystemEntries(workspace.Root).Select(Path.GetFileName).Order());
+        var entries = Directory.EnumerateFileSystemEntries(workspace.Root).Select(Path.GetFileName).Order();
+        Assert.Equal(["cache", "tmp"], entries);
     }
 
     [Theory]

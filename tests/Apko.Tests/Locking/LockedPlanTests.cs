@@ -15,7 +15,8 @@ public sealed class LockedPlanTests
     public async Task Build_GoldenLock_InstallsExactlyLockedPackages()
     {
         using var workspace = new LockWorkspace();
-        var locked = await LockFileReader.ReadAsync(LockWorkspace.GoldenLockPath, TestContext.Current.CancellationToken);
+        var locked = await LockFileReader.ReadAsync(
+            LockWorkspace.GoldenLockPath, TestContext.Current.CancellationToken);
 
         var result = await BuildAsync(workspace, LockedOptions(workspace, LockWorkspace.GoldenLockPath));
 
@@ -24,7 +25,9 @@ public sealed class LockedPlanTests
         {
             var arch = rootfs.Plan.Architecture.ApkName;
             Assert.Equal(
-                locked.Contents.Packages.Where(p => p.Architecture == arch).Select(p => $"{p.Name}-{p.Version} {p.Checksum}"),
+                locked.Contents.Packages
+                    .Where(p => p.Architecture == arch)
+                    .Select(p => $"{p.Name}-{p.Version} {p.Checksum}"),
                 rootfs.Database.Packages.Select(p => $"{p.Package.Name}-{p.Package.Version} {p.Package.Checksum}"));
         }
     }
@@ -47,7 +50,8 @@ public sealed class LockedPlanTests
         var lf = await File.ReadAllTextAsync(
             Apko.Testing.Fixtures.Path("apko", "internal", "cli", "testdata", "apko.yaml"),
             TestContext.Current.CancellationToken);
-        var config = workspace.Write("apko.yaml", Encoding.UTF8.GetBytes(lf.Replace("\n", "\r\n", StringComparison.Ordinal)));
+        var crlf = lf.Replace("\n", "\r\n", StringComparison.Ordinal);
+        var config = workspace.Write("apko.yaml", Encoding.UTF8.GetBytes(crlf));
         var options = LockedOptions(workspace, LockWorkspace.GoldenLockPath) with { ConfigurationPath = config };
 
         var result = await BuildAsync(workspace, options);
@@ -67,7 +71,9 @@ public sealed class LockedPlanTests
         var result = await BuildAsync(workspace, LockedOptions(workspace, path) with { Logger = logger });
 
         Assert.Equal(2, result.RootFileSystems.Count);
-        Assert.Contains(logger.Entries, e => e.Level == LogLevel.Warning && e.Message.Contains(path, StringComparison.Ordinal));
+        Assert.Contains(
+            logger.Entries,
+            e => e.Level == LogLevel.Warning && e.Message.Contains(path, StringComparison.Ordinal));
     }
 
     [Theory]
@@ -82,7 +88,9 @@ public sealed class LockedPlanTests
         using var workspace = new LockWorkspace();
         var path = workspace.Write(variant + ".lock.json", Encoding.UTF8.GetBytes(Alter(GoldenText, variant)));
 
-        var error = await Assert.ThrowsAsync<ApkoException>(() => BuildAsync(workspace, LockedOptions(workspace, path)));
+        var options = LockedOptions(workspace, path);
+
+        var error = await Assert.ThrowsAsync<ApkoException>(() => BuildAsync(workspace, options));
 
         Assert.Equal(code, error.Code);
         Assert.Contains(expected, error.Message, StringComparison.Ordinal);
@@ -110,13 +118,17 @@ public sealed class LockedPlanTests
             "sha1-" + ReplayoutChecksum,
             "sha1-AAAAAAAAAAAAAAAAAAAAAAAAAAA="),
         "data-checksum" => Replace(
-            golden, "sha256-IMtgng48z5PaYwqYWLrGUKoaZUHFmigOnKRJ7KcmTQo=", "sha256-AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA="),
-        "signature-checksum" => Replace(golden, "sha1-S+THz+JYZxcNzNCw2jI9YlnDnE4=", "sha1-AAAAAAAAAAAAAAAAAAAAAAAAAAA="),
+            golden,
+            "sha256-IMtgng48z5PaYwqYWLrGUKoaZUHFmigOnKRJ7KcmTQo=",
+            "sha256-AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA="),
+        "signature-checksum" => Replace(
+            golden, "sha1-S+THz+JYZxcNzNCw2jI9YlnDnE4=", "sha1-AAAAAAAAAAAAAAAAAAAAAAAAAAA="),
         "missing-package" => Replace(
             golden,
             "x86_64/replayout-1.0.0-r0.apk\",\n        \"version\": \"1.0.0-r0\"",
             "x86_64/replayout-9.9.9-r0.apk\",\n        \"version\": \"9.9.9-r0\""),
-        "bad-url" => Replace(golden, "./testdata/packages/aarch64/replayout-1.0.0-r0.apk", "./testdata/packages/aarch64/replayout.apk"),
+        "bad-url" => Replace(
+            golden, "./testdata/packages/aarch64/replayout-1.0.0-r0.apk", "./testdata/packages/aarch64/replayout.apk"),
         _ => throw new ArgumentOutOfRangeException(nameof(variant)),
     };
 
@@ -131,7 +143,8 @@ public sealed class LockedPlanTests
     private static BuildOptions LockedOptions(LockWorkspace workspace, string lockFile) =>
         workspace.GoldenOptions with { LockFilePath = lockFile, SbomDirectory = workspace.Path("sbom") };
 
-    private static async Task<BuildResult> BuildAsync(LockWorkspace workspace, BuildOptions options, string name = "out")
+    private static async Task<BuildResult> BuildAsync(
+        LockWorkspace workspace, BuildOptions options, string name = "out")
     {
         var output = Directory.CreateDirectory(workspace.Path(name)).FullName;
         return await ImageBuilder.BuildImageAsync(
