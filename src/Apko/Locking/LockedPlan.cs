@@ -98,7 +98,7 @@ internal sealed class LockedPlan(BuildOptions options, RepositoryFetcher fetcher
         CancellationToken cancellationToken)
     {
         var arch = architecture.ApkName;
-        var locked = lockFile.Contents.Packages.Where(p => p.Architecture == arch).ToArray();
+        var locked = lockFile.Contents.Packages.Where(p => IsLockedFor(p, arch)).ToArray();
         if (locked.Length == 0)
         {
             throw LockErrors.ArchitectureNotLocked(path, arch);
@@ -116,20 +116,31 @@ internal sealed class LockedPlan(BuildOptions options, RepositoryFetcher fetcher
             },
             async (i, token) =>
             {
-                repositories[i] = RepositoryOf(locked[i], path, tags);
-                packages[i] = await FetchAndVerifyAsync(locked[i], repositories[i], path, token).ConfigureAwait(false);
+                repositories[i] = RepositoryOf(locked[i], arch, path, tags);
+                packages[i] = await FetchAndVerifyAsync(locked[i], repositories[i], arch, path, token)
+                    .ConfigureAwait(false);
             }).ConfigureAwait(false);
         return new ResolutionResult(ToResolved(packages, repositories, arch));
     }
+
+    /// <summary>
+    /// Tells whether a lock entry belongs to an architecture: by its <c>architecture</c>, or for a <c>noarch</c>
+    /// package, which every architecture's block may list, by the architecture directory of its URL.
+    /// </summary>
+    private static bool IsLockedFor(LockPackage package, string arch) =>
+        package.Architecture == arch
+        || (package.Architecture == "noarch"
+            && package.Url.EndsWith($"/{arch}/{package.Name}-{package.Version}.apk", StringComparison.Ordinal));
 
     /// <summary>
     /// Returns the repository of a locked package URL,
     /// <c>&lt;repository&gt;/&lt;arch&gt;/&lt;name&gt;-&lt;version&gt;.apk</c>, with its fetch location and the tag of
     /// the configured repository at that location, if any.
     /// </summary>
-    private Repository RepositoryOf(LockPackage package, string path, IReadOnlyDictionary<string, string?> tags)
+    private Repository RepositoryOf(
+        LockPackage package, string arch, string path, IReadOnlyDictionary<string, string?> tags)
     {
-        var suffix = $"/{package.Architecture}/{package.Name}-{package.Version}.apk";
+        var suffix = $"/{arch}/{package.Name}-{package.Version}.apk";
         if (!package.Url.EndsWith(suffix, StringComparison.Ordinal) || package.Url.Length == suffix.Length)
         {
             throw LockErrors.BadPackageUrl(path, package);
@@ -142,6 +153,7 @@ internal sealed class LockedPlan(BuildOptions options, RepositoryFetcher fetcher
     private async Task<ApkPackage> FetchAndVerifyAsync(
         LockPackage package,
         Repository repository,
+        string arch,
         string path,
         CancellationToken cancellationToken)
     {
@@ -149,7 +161,7 @@ internal sealed class LockedPlan(BuildOptions options, RepositoryFetcher fetcher
         try
         {
             file = await fetcher.GetPackageAsync(
-                repository, package.Architecture, $"{package.Name}-{package.Version}.apk", package.Checksum,
+                repository, arch, $"{package.Name}-{package.Version}.apk", package.Checksum,
                 cancellationToken).ConfigureAwait(false);
         }
         catch (ApkException e)
@@ -171,7 +183,6 @@ internal sealed class LockedPlan(BuildOptions options, RepositoryFetcher fetcher
         return opened.Metadata with
         {
             Checksum = package.Checksum,
-            Arch = package.Architecture,
             Size = new FileInfo(file).Length,
         };
     }
