@@ -183,6 +183,7 @@ internal sealed class LockedPlan(BuildOptions options, RepositoryFetcher fetcher
         return opened.Metadata with
         {
             Checksum = package.Checksum,
+            Arch = package.Architecture,
             Size = new FileInfo(file).Length,
         };
     }
