@@ -8,7 +8,7 @@ namespace Apko.Tests.Locking;
 public sealed class LockedAlpineBuildTests
 {
     [Fact]
-    public async Task Build_AlpineMinimalLock_SameIndexAsResolvedBuild()
+    public async Task Build_AlpineMinimalLock_MatchesResolvedBuild()
     {
         using var workspace = new LockWorkspace();
         var options = workspace.GoldenOptions with
@@ -20,7 +20,10 @@ public sealed class LockedAlpineBuildTests
             Sbom = false,
         };
         var lockPath = await LockGenerator.WriteAsync(
-            options, workspace.Path("alpine.lock.json"), LockWorkspace.HttpClient, TestContext.Current.CancellationToken);
+            options,
+            workspace.Path("alpine.lock.json"),
+            LockWorkspace.HttpClient,
+            TestContext.Current.CancellationToken);
         var lockFile = await LockFileReader.ReadAsync(lockPath, TestContext.Current.CancellationToken);
 
         var resolved = await BuildAsync(workspace, options, "resolved");

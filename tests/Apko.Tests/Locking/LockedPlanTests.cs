@@ -33,7 +33,7 @@ public sealed class LockedPlanTests
     }
 
     [Fact]
-    public async Task Build_GoldenLock_SameIndexAsResolvedBuild()
+    public async Task Build_GoldenLock_MatchesResolvedBuild()
     {
         using var workspace = new LockWorkspace();
 
