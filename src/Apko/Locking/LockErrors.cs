@@ -68,6 +68,11 @@ internal static class LockErrors
         "APKO6515",
         $"The file at '{package.Url}' locked in '{file}' as '{package}' is the package '{actual}'. {Regenerate}");
 
+    public static ApkoException PackagesWithLock(string file, IEnumerable<string> packages) => new(
+        "APKO6517",
+        $"--package-append ({string.Join(", ", packages.Select(p => $"'{p}'"))}) cannot be used with the lock file "
+        + $"'{file}', which fixes every package. Add the packages to contents.packages and run 'apko lock' again.");
+
     public static ApkoException NoRepository(string name, string version) => new(
         "APKO6520",
         $"The package '{name}-{version}' was resolved from no repository, so it cannot be locked. Add the "

@@ -35,6 +35,11 @@ internal sealed class LockedPlan(BuildOptions options, RepositoryFetcher fetcher
         var path = Path.GetFullPath(
             options.LockFilePath ?? throw new InvalidOperationException("No lock file was given."),
             options.WorkingDirectory);
+        if (options.ExtraPackages.Count > 0)
+        {
+            throw LockErrors.PackagesWithLock(path, options.ExtraPackages);
+        }
+
         var lockFile = await LockFileReader.ReadAsync(path, cancellationToken).ConfigureAwait(false);
         CheckConfiguration(lockFile, loaded, path);
         var keys = await LoadKeysAsync(lockFile.Contents.Keyring, cancellationToken).ConfigureAwait(false);

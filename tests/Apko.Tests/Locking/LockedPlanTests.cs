@@ -8,6 +8,7 @@ namespace Apko.Tests.Locking;
 public sealed class LockedPlanTests
 {
     private const string ReplayoutChecksum = "1/HhSewwwOXgl0r0ffb0O0BRtYc=";
+    private const string GoldenChecksum = "sha256-eal7+HCFuOLz/8m3vNO5cYyNK0Zw7AphCcsc76TbTXg=";
 
     private static string GoldenText => File.ReadAllText(LockWorkspace.GoldenLockPath);
 
@@ -57,6 +58,37 @@ public sealed class LockedPlanTests
         var result = await BuildAsync(workspace, options);
 
         Assert.Equal(4, result.RootFileSystems.Sum(r => r.Database.Packages.Count));
+    }
+
+    [Fact]
+    public async Task Build_ApkoRawCrlfChecksum_IsNotStale()
+    {
+        using var workspace = new LockWorkspace();
+        var lf = await File.ReadAllTextAsync(
+            Apko.Testing.Fixtures.Path("apko", "internal", "cli", "testdata", "apko.yaml"),
+            TestContext.Current.CancellationToken);
+        var crlf = Encoding.UTF8.GetBytes(lf.Replace("\n", "\r\n", StringComparison.Ordinal));
+        var config = workspace.Write("apko.yaml", crlf);
+        var rawChecksum = "sha256-" + Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData(crlf));
+        var lockPath = workspace.Write(
+            "raw.lock.json", Encoding.UTF8.GetBytes(Replace(GoldenText, GoldenChecksum, rawChecksum)));
+        var options = LockedOptions(workspace, lockPath) with { ConfigurationPath = config };
+
+        var result = await BuildAsync(workspace, options);
+
+        Assert.Equal(2, result.RootFileSystems.Count);
+    }
+
+    [Fact]
+    public async Task Build_PackageAppendWithLock_IsRejected()
+    {
+        using var workspace = new LockWorkspace();
+        var options = LockedOptions(workspace, LockWorkspace.GoldenLockPath) with { ExtraPackages = ["busybox"] };
+
+        var error = await Assert.ThrowsAsync<ApkoException>(() => BuildAsync(workspace, options));
+
+        Assert.Equal("APKO6517", error.Code);
+        Assert.Contains("'busybox'", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -112,7 +144,7 @@ public sealed class LockedPlanTests
 
     private static string Alter(string golden, string variant) => variant switch
     {
-        "stale-config" => Replace(golden, "sha256-eal7+HCFuOLz", "sha256-AAAAAAAAAAAA"),
+        "stale-config" => Replace(golden, GoldenChecksum, "sha256-AAAAAAAAAAAA/8m3vNO5cYyNK0Zw7AphCcsc76TbTXg="),
         "package-checksum" => Replace(
             Replace(golden, "Q1" + ReplayoutChecksum, "Q1AAAAAAAAAAAAAAAAAAAAAAAAAAA="),
             "sha1-" + ReplayoutChecksum,
