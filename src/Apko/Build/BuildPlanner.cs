@@ -24,6 +24,11 @@ internal sealed class BuildPlanner(BuildOptions options, RepositoryFetcher fetch
             cancellationToken).ConfigureAwait(false);
         var configuration = ApplyFlags(options, loaded.Configuration);
         RejectUnbuiltFeatures(configuration);
+        if (options.LockFilePath is not null)
+        {
+            var locked = new Locking.LockedPlan(options, fetcher);
+            return (loaded, await locked.CreateAsync(loaded, configuration, cancellationToken).ConfigureAwait(false));
+        }
 
         var source = new PackageSource(options, fetcher);
         var (keyring, keys) = await source.LoadKeyringAsync(configuration.Contents.Keyring, cancellationToken)
