@@ -6,9 +6,6 @@ namespace Apko.Cli.Commands;
 /// <summary>The actions of the commands that run the build library.</summary>
 internal static partial class Handlers
 {
-    private static ApkoException NotBuiltYet(string command) =>
-        new("APKO1900", $"'{command}' is not built yet in this version of apko for .NET.");
-
     public static async Task<int> BuildAsync(CommandContext context, BuildFlags flags, string config, string tag, string output)
     {
         var options = CreateBuildOptions(context, flags, config);
@@ -21,8 +18,15 @@ internal static partial class Handlers
     }
 
 
-    public static Task<int> LockAsync(CommandContext context, BuildFlags flags, string config, string? output, string suffix) =>
-        throw NotBuiltYet("lock");
+    public static async Task<int> LockAsync(CommandContext context, BuildFlags flags, string config, string? output, string suffix)
+    {
+        var options = CreateBuildOptions(context, flags, config) with { LockFilePath = null };
+        using var http = CreateHttpClient();
+        var path = await Apko.Locking.LockGenerator.WriteAsync(
+            options, output ?? Apko.Locking.LockGenerator.DefaultOutputPath(config, suffix.TrimStart('.')), http, context.CancellationToken);
+        context.Logger.LogInformation("Wrote {Path}", path);
+        return ExitCodes.Success;
+    }
 
 
 
@@ -38,13 +42,6 @@ internal static partial class Handlers
             TemporaryDirectory = Path.GetTempPath(),
         };
         FlagValidation.Check(options);
-        if (options.LockFilePath is not null)
-        {
-            throw new ApkoException(
-                "APKO6100",
-                "'--lockfile' is not built yet in this version of apko for .NET; build without it to resolve from the repositories.");
-        }
-
         if (context.Result.GetValue(flags.Format) is { Length: > 0 } format && format != "tar")
         {
             throw new UsageException($"--format '{format}' is not supported. Use tar (erofs is not built yet).");

@@ -73,4 +73,21 @@ public sealed class ProgramTests
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("not built yet", result.Stderr);
     }
+
+    [Fact]
+    public async Task Lock_GoldenConfigMatchesApkoByteForByte()
+    {
+        var work = Directory.CreateTempSubdirectory("apko-cli-lock-").FullName;
+        var output = Path.Combine(work, "apko.lock.json");
+        var cli = Fixtures.Path("apko", "internal", "cli");
+
+        var result = await RunAsync(
+            "lock", "-C", cli, "apko.yaml", "--include-paths", "testdata", "--arch", "amd64,arm64",
+            "--output", output, "--cache-dir", Path.Combine(work, "cache"));
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal(
+            await File.ReadAllTextAsync(Path.Combine(cli, "testdata", "apko.lock.json")),
+            await File.ReadAllTextAsync(output));
+    }
 }
