@@ -87,7 +87,7 @@ public sealed class ProgramTests
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Equal(
-            await File.ReadAllTextAsync(Path.Combine(cli, "testdata", "apko.lock.json")),
-            await File.ReadAllTextAsync(output));
+            await File.ReadAllTextAsync(Path.Combine(cli, "testdata", "apko.lock.json"), TestContext.Current.CancellationToken),
+            await File.ReadAllTextAsync(output, TestContext.Current.CancellationToken));
     }
 }
