@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# Cross-checks our SBOM with an independent scanner: builds the offline Alpine minimal image, unpacks it, runs
+# Cross-checks our SBOM with an independent scanner: builds the offline Alpine base image, unpacks it, runs
 # `cdxgen -t rootfs` on the root filesystem with no network, and compares the apk packages (name and version)
 # cdxgen finds with those our SPDX SBOM lists. Exits 1 when the sets differ.
 # Needs node, npm, skopeo and umoci. It installs @cyclonedx/cdxgen (about 290 MB) into a temporary directory, so it
-# is kept out of the regular test run. Usage: tools/cdxgen-check.sh
+# is kept out of the regular test run. cdxgen recognises an Alpine root filesystem by /etc/alpine-release, which
+# the alpine-release package of the base image provides. Usage: tools/cdxgen-check.sh
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 fixtures=$(cd "$root/../shared/fixtures/alpine" && pwd)
@@ -12,7 +13,7 @@ trap 'rm -rf "$work"' EXIT
 
 npm install --prefix "$work/cdxgen" --ignore-scripts --no-audit --no-fund --silent @cyclonedx/cdxgen >/dev/null
 mkdir "$work/layout"
-dotnet run --project "$root/src/Apko.Cli" -- build -C "$fixtures" apko-alpine-3.19.1-minimal.yaml alpine:check \
+dotnet run --project "$root/src/Apko.Cli" -- build -C "$fixtures" apko-alpine-3.19.1-base.yaml alpine:check \
     "$work/layout" --cache-dir "$work/cache" --sbom-path "$work/sbom" --log-level warn
 skopeo copy -q "oci:$work/layout:check" "oci:$work/single:check"
 umoci unpack --rootless --image "$work/single:check" "$work/bundle" >/dev/null

@@ -73,8 +73,10 @@ internal sealed partial class RootFileSystemBuilder
             await data.CopyToAsync(output, 1 << 16, cancellationToken).ConfigureAwait(false);
         }
 
+        // apk-tools records the architecture of the index entry, which is the repository's even for a noarch package.
         var metadata = file.Metadata with
         {
+            Arch = resolved.Package.Arch.Length > 0 ? resolved.Package.Arch : file.Metadata.Arch,
             Checksum = file.Checksum,
             Size = resolved.Package.Size != 0 ? resolved.Package.Size : new FileInfo(path).Length,
         };
