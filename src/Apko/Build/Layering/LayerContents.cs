@@ -37,7 +37,8 @@ internal sealed class LayerContents
 
     /// <summary>
     /// Makes the first path of a content in this layer a regular file and later paths hard links to it. A hard link
-    /// whose target lies in another layer would dangle when the layer is read alone.
+    /// whose target lies in another layer would dangle when the layer is read alone, so such a path gets its own copy
+    /// of the content (apko writes the link as it is).
     /// </summary>
     private LayerEntry WithContent(LayerEntry entry, FileContent content)
     {
@@ -56,7 +57,10 @@ internal sealed class LayerContents
         };
     }
 
-    private void AddMissingParents(string path, long modificationTime, IReadOnlyDictionary<string, LayerEntry> directories)
+    private void AddMissingParents(
+        string path,
+        long modificationTime,
+        IReadOnlyDictionary<string, LayerEntry> directories)
     {
         for (var slash = path.IndexOf('/'); slash >= 0; slash = path.IndexOf('/', slash + 1))
         {

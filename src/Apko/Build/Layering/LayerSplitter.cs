@@ -6,7 +6,7 @@ namespace Apko.Build.Layering;
 
 /// <summary>
 /// Splits an image filesystem into one layer per package group plus a top layer, in one walk. Files a package
-/// created go to its group's layer; directories, devices, the apk database and the files the build wrote go to the
+/// created go to its group's layer. Directories, devices, the apk database and the files the build wrote go to the
 /// top layer, which also carries the real metadata of every directory.
 /// </summary>
 internal static class LayerSplitter
@@ -17,7 +17,9 @@ internal static class LayerSplitter
     /// </summary>
     private const string InstalledDatabasePath = "lib/apk/db/installed";
 
-    /// <summary>Returns the entries of each group's layer in the order of <paramref name="groups"/>, then the top layer's.</summary>
+    /// <summary>
+    /// Returns the entries of each group's layer in the order of <paramref name="groups"/>, then the top layer's.
+    /// </summary>
     /// <param name="fileSystem">The finished image filesystem.</param>
     /// <param name="groups">The package groups.</param>
     /// <param name="cancellationToken">Cancels the split.</param>
@@ -39,7 +41,8 @@ internal static class LayerSplitter
             var entry = entries[index++];
             if (entry.Path != path)
             {
-                throw new InvalidOperationException($"The layer entry '{entry.Path}' does not match the walk at '{path}'.");
+                throw new InvalidOperationException(
+                    $"The layer entry '{entry.Path}' does not match the walk at '{path}'.");
             }
 
             if (node.Type == FileNodeType.Directory)
@@ -77,8 +80,10 @@ internal static class LayerSplitter
 
     /// <summary>
     /// Gives each group layer an <c>installed</c> file with only its own packages' records, at the full database's
-    /// path and with its header except the size, so a scanner that reads one layer sees the packages in it. The top
+    /// path and with its header except the size, so a scanner that reads one layer finds the packages in it. The top
     /// layer's full database overrides them all in the image.
+    /// NOTE: apko writes each package's record as it was at install time. These records are the final ones, so a
+    /// file that a later package took over (through <c>replaces</c>) is listed only under its new owner.
     /// </summary>
     private static void AddPartialDatabases(
         LayerContents[] layers,

@@ -29,14 +29,14 @@ internal static class OriginGrouping
             .ThenBy(group => group.Packages[^1].Package.Name, StringComparer.Ordinal)
             .ToList();
 
-        var kept = Math.Max(budget - 1, 0);
-        if (groups.Count <= kept + 1)
+        var keptCount = Math.Max(budget - 1, 0);
+        if (groups.Count <= keptCount + 1)
         {
             return groups;
         }
 
-        var rest = CreateGroup(groups.Skip(kept).SelectMany(group => group.Packages));
-        return [.. groups.Take(kept), rest];
+        var rest = CreateGroup(groups.Skip(keptCount).SelectMany(group => group.Packages));
+        return [.. groups.Take(keptCount), rest];
     }
 
     private static void JoinReplacedOrigins(IReadOnlyList<InstalledPackage> packages, OriginSets origins)
@@ -46,8 +46,8 @@ internal static class OriginGrouping
         {
             foreach (var text in package.Package.Replaces)
             {
-                // A replaces entry is a dependency atom (name with an optional version constraint); one that names
-                // no installed package, or a version other than the installed one, joins nothing.
+                // A replaces entry is a dependency atom: a name with an optional version constraint. An entry that
+                // names no installed package, or a version other than the installed one, joins nothing.
                 if (Dependency.TryParse(text, out var replaced)
                     && byName.TryGetValue(replaced.Name, out var target)
                     && replaced.IsSatisfiedBy(target.Package.Version))
@@ -64,7 +64,9 @@ internal static class OriginGrouping
         return new PackageGroup(sorted, sorted.Sum(package => package.Package.InstalledSize));
     }
 
-    /// <summary>Returns the package's origin, or its name for a package that records none.</summary>
-    private static string OriginOf(InstalledPackage package) =>
-        package.Package.Origin.Length > 0 ? package.Package.Origin : package.Package.Name;
+    /// <summary>
+    /// Returns the package's origin. Packages that record no origin share the empty origin and so one group, as in
+    /// apko.
+    /// </summary>
+    private static string OriginOf(InstalledPackage package) => package.Package.Origin;
 }

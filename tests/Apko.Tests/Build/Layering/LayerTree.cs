@@ -15,22 +15,22 @@ internal sealed class LayerTree
 
     public Dictionary<string, TreeEntry> Entries { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>Applies one layer and returns its own entries, in tar order, with the contents of small text files.</summary>
+    /// <summary>Applies one layer and returns its own entries in tar order, with the text of its small files.</summary>
     public async Task<LayerListing> ApplyAsync(string blobPath)
     {
-        var paths = new List<string>();
+        var entries = new List<KeyValuePair<string, TreeEntry>>();
         var texts = new Dictionary<string, string>(StringComparer.Ordinal);
         await using var file = File.OpenRead(blobPath);
         await using var gzip = new GZipStream(file, CompressionMode.Decompress);
         await using var reader = new TarReader(gzip);
         while (await reader.GetNextEntryAsync(copyData: true) is { } entry)
         {
-            var path = entry.Name;
-            paths.Add(path);
-            Entries[path] = await ToTreeEntryAsync(entry, texts);
+            var treeEntry = await ToTreeEntryAsync(entry, texts);
+            entries.Add(new(entry.Name, treeEntry));
+            Entries[entry.Name] = treeEntry;
         }
 
-        return new LayerListing(paths, texts);
+        return new LayerListing(entries, texts);
     }
 
     private async Task<TreeEntry> ToTreeEntryAsync(TarEntry entry, Dictionary<string, string> texts)

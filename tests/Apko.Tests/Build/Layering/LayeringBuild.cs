@@ -77,6 +77,7 @@ internal sealed class LayeringBuild : IDisposable
         protected override Task<HttpResponseMessage> SendAsync(
             HttpRequestMessage request,
             CancellationToken cancellationToken) =>
-            throw new HttpRequestException($"Tests make no network requests; the build requested '{request.RequestUri}'.");
+            throw new HttpRequestException(
+                $"Tests make no network requests; the build requested '{request.RequestUri}'.");
     }
 }

@@ -85,11 +85,22 @@ public sealed class OriginGroupingTests
     }
 
     [Fact]
+    public void Group_PackagesWithoutOriginShareGroup()
+    {
+        InstalledPackage[] packages = [Package("a", 1, origin: "-"), Package("b", 1, origin: "-"), Package("c", 5)];
+
+        var groups = OriginGrouping.Group(packages, 5);
+
+        Assert.Equal(["c", "a b"], groups.Select(g => g.ToString()));
+    }
+
+    [Fact]
     public void Group_NoPackagesGivesNoGroups()
     {
         Assert.Empty(OriginGrouping.Group([], 3));
     }
 
+    /// <summary>Creates an installed package. Origin "" means the name, and "-" means none.</summary>
     private static InstalledPackage Package(
         string name,
         long installedSize,
@@ -101,7 +112,12 @@ public sealed class OriginGroupingTests
             Name = name,
             Version = version,
             InstalledSize = installedSize,
-            Origin = origin.Length > 0 ? origin : name,
+            Origin = origin switch
+            {
+                "" => name,
+                "-" => "",
+                _ => origin,
+            },
             Replaces = replaces ?? [],
         });
 }

@@ -1,3 +1,4 @@
+using System.Formats.Tar;
 using System.Text.Json;
 using Apko.Build;
 using Apko.Oci.Model;
@@ -75,7 +76,7 @@ public sealed class OriginLayersTests
     public async Task Build_AlpineBudgetThreeGroups()
     {
         using var work = new LayeringBuild();
-        var layered = work.WriteConfiguration("layered.yaml", AlpineMinimal() + "\nlayering:\n  strategy: origin\n  budget: 3\n");
+        var layered = work.WriteConfiguration("layered.yaml", AlpineMinimal() + Layering(3));
         var single = work.WriteConfiguration("single.yaml", AlpineMinimal());
 
         var (layeredResult, layeredLayout) = await work.BuildAsync(layered, work.Path);
@@ -168,6 +169,60 @@ public sealed class OriginLayersTests
         }
     }
 
+    [Fact]
+    public async Task Build_GroupLayerParentsTakeFileTime()
+    {
+        using var work = new LayeringBuild();
+        var layered = work.WriteConfiguration("layered.yaml", AlpineMinimal() + Layering(3));
+
+        var (result, layout) = await work.BuildAsync(layered, work.Path);
+
+        var listings = await ReadLayersAsync(layout, result.Index.Images.Single());
+        var top = listings[^1];
+        foreach (var listing in listings.SkipLast(1))
+        {
+            var entries = listing.Entries;
+            Assert.Contains(entries, e => e.Value.Type == TarEntryType.Directory);
+            for (var i = 0; i < entries.Count; i++)
+            {
+                var (path, entry) = (entries[i].Key, entries[i].Value);
+                if (entry.Type != TarEntryType.Directory)
+                {
+                    continue;
+                }
+
+                var file = entries.Skip(i + 1).First(e => e.Value.Type != TarEntryType.Directory);
+                Assert.True(
+                    file.Key.StartsWith(path + "/", StringComparison.Ordinal), $"'{path}' precedes '{file.Key}'");
+                Assert.True(
+                    entry == top[path] with { ModificationTime = file.Value.ModificationTime },
+                    $"'{path}': {entry}, top layer {top[path]}, first file '{file.Key}' {file.Value}");
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Build_PartialDatabaseKeepsFullHeader()
+    {
+        using var work = new LayeringBuild();
+        var layered = work.WriteConfiguration("layered.yaml", AlpineMinimal() + Layering(3));
+
+        var (result, layout) = await work.BuildAsync(layered, work.Path);
+
+        var listings = await ReadLayersAsync(layout, result.Index.Images.Single());
+        var path = listings[^1].Paths.Single(p => p.EndsWith("apk/db/installed", StringComparison.Ordinal));
+        var full = listings[^1][path];
+        var records = listings[^1].InstalledDatabase!.Split("\n\n", StringSplitOptions.RemoveEmptyEntries);
+        foreach (var listing in listings.SkipLast(1))
+        {
+            Assert.True(listing[path] with { ContentHash = "" } == full with { ContentHash = "" }, $"{listing[path]}");
+            var partial = listing.InstalledDatabase!.Split("\n\n", StringSplitOptions.RemoveEmptyEntries);
+            Assert.All(partial, record => Assert.Contains(record, records));
+        }
+
+        Assert.Equal(records.Length, listings.SkipLast(1).Sum(l => l.InstalledPackages.Count));
+    }
+
     private static async Task<IReadOnlyList<LayerListing>> ReadLayersAsync(string layout, BuiltImage image)
     {
         var tree = new LayerTree();
@@ -191,7 +246,7 @@ public sealed class OriginLayersTests
         return tree;
     }
 
-    /// <summary>Checks that every file of a group layer belongs to a package of that layer's partial database.</summary>
+    /// <summary>Checks that each file of a group layer belongs to a package of the layer's partial database.</summary>
     private static void AssertFilesBelongToLayerPackages(IReadOnlyList<LayerListing> listings, string arch)
     {
         var owners = InstalledOwners.Parse(listings[^1].InstalledDatabase!);
@@ -235,6 +290,8 @@ public sealed class OriginLayersTests
             .Replace("./keys/", Fixtures.Path("alpine", "keys") + "/", StringComparison.Ordinal)
             .Replace("./v3.19.1-iso", Fixtures.Path("alpine", "v3.19.1-iso"), StringComparison.Ordinal);
     }
+
+    private static string Layering(int budget) => $"\nlayering:\n  strategy: origin\n  budget: {budget}\n";
 
     private static string WithoutLayering(string yaml) =>
         yaml[..yaml.IndexOf("\nlayering:", StringComparison.Ordinal)] + "\n";

@@ -2,7 +2,7 @@ using System.Formats.Tar;
 
 namespace Apko.Tests.Build.Layering;
 
-/// <summary>One tar entry as the comparison sees it. A hard link appears as the regular file it links to.</summary>
+/// <summary>One tar entry as the comparison uses it. A hard link appears as the regular file it links to.</summary>
 internal sealed record TreeEntry(
     TarEntryType Type,
     UnixFileMode Mode,
