@@ -118,7 +118,7 @@ public static class ImageBuilder
         {
             var layers = await OriginLayers.WriteAsync(
                 rootfs, layering, scratch, writerOptions, options.Logger, cancellationToken).ConfigureAwait(false);
-            return await CreateImageAsync(rootfs, layers, cancellationToken).ConfigureAwait(false);
+            return await AssembleImageAsync(rootfs, layers, cancellationToken).ConfigureAwait(false);
         }
 
         var entries = await LayerEntries.FromFileSystemAsync(rootfs.FileSystem, cancellationToken).ConfigureAwait(false);
@@ -128,15 +128,14 @@ public static class ImageBuilder
             writerOptions,
             cancellationToken).ConfigureAwait(false);
         options.Logger?.LogInformation("Wrote the layer for {Arch}: {Digest}", arch, layer.Descriptor.Digest);
-        return await CreateImageAsync(rootfs, [layer], cancellationToken).ConfigureAwait(false);
+        return await AssembleImageAsync(rootfs, [layer], cancellationToken).ConfigureAwait(false);
     }
 
-    private static async Task<BuiltImage> CreateImageAsync(
+    private static async Task<BuiltImage> AssembleImageAsync(
         BuiltRootFileSystem rootfs,
         IReadOnlyList<LayerBlob> layers,
         CancellationToken cancellationToken)
     {
-
         var passwd = rootfs.FileSystem.Stat("etc/passwd") is { Type: FileNodeType.RegularFile }
             ? Encoding.UTF8.GetString(await rootfs.FileSystem.ReadFileAsync("etc/passwd", cancellationToken).ConfigureAwait(false))
             : "";
