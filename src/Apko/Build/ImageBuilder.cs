@@ -1,6 +1,7 @@
 using System.Text;
 using Apko.Apk.FileSystem;
 using Apko.Apk.Repositories;
+using Apko.Build.Layering;
 using Apko.Build.RootFs;
 using Apko.Oci.Layers;
 using Apko.Oci.Layout;
@@ -112,19 +113,34 @@ public static class ImageBuilder
         CancellationToken cancellationToken)
     {
         var arch = rootfs.Plan.Architecture.ApkName;
+        var writerOptions = new LayerWriterOptions { MaxDegreeOfParallelism = Math.Max(1, options.MaxParallelism) };
+        if (rootfs.Plan.Configuration.Layering is { IsEmpty: false } layering)
+        {
+            var layers = await OriginLayers.WriteAsync(
+                rootfs, layering, scratch, writerOptions, options.Logger, cancellationToken).ConfigureAwait(false);
+            return await AssembleImageAsync(rootfs, layers, cancellationToken).ConfigureAwait(false);
+        }
+
         var entries = await LayerEntries.FromFileSystemAsync(rootfs.FileSystem, cancellationToken).ConfigureAwait(false);
         var layer = await LayerWriter.WriteAsync(
             entries,
             Path.Combine(scratch, $"layer-{arch}.tar.gz"),
-            new LayerWriterOptions { MaxDegreeOfParallelism = Math.Max(1, options.MaxParallelism) },
+            writerOptions,
             cancellationToken).ConfigureAwait(false);
         options.Logger?.LogInformation("Wrote the layer for {Arch}: {Digest}", arch, layer.Descriptor.Digest);
+        return await AssembleImageAsync(rootfs, [layer], cancellationToken).ConfigureAwait(false);
+    }
 
+    private static async Task<BuiltImage> AssembleImageAsync(
+        BuiltRootFileSystem rootfs,
+        IReadOnlyList<LayerBlob> layers,
+        CancellationToken cancellationToken)
+    {
         var passwd = rootfs.FileSystem.Stat("etc/passwd") is { Type: FileNodeType.RegularFile }
             ? Encoding.UTF8.GetString(await rootfs.FileSystem.ReadFileAsync("etc/passwd", cancellationToken).ConfigureAwait(false))
             : "";
         var runAs = ImageAssembler.ResolveRunAs(rootfs.Plan.Configuration.Accounts.RunAs, passwd);
-        return ImageAssembler.CreateImage(rootfs, [layer], runAs);
+        return ImageAssembler.CreateImage(rootfs, layers, runAs);
     }
 
     internal static async Task WriteOutputAsync(BuiltIndex index, string output, string tag, CancellationToken cancellationToken)
