@@ -3,6 +3,7 @@ using Apko.Apk.Installation;
 using System.Collections.Immutable;
 using Apko.Apk.Repositories;
 using Apko.Apk.Resolution;
+using Apko.Build.LdsoCache;
 using Apko.Configuration;
 using Microsoft.Extensions.Logging;
 
@@ -43,6 +44,7 @@ internal sealed partial class RootFileSystemBuilder(BuildOptions options, Reposi
         WriteRuntimeKeys(fileSystem, plan.Configuration.Contents.RuntimeKeyring, buildEpoch);
         WriteServices(fileSystem, plan.Configuration.Entrypoint);
         await LinkBusyboxAppletsAsync(fileSystem, database, cancellationToken).ConfigureAwait(false);
+        await LdsoCacheWriter.WriteIfGlibcAsync(fileSystem, options.Logger, cancellationToken).ConfigureAwait(false);
         CreateDevices(fileSystem);
         WriteRepositories(fileSystem, plan.RuntimeRepositories);
 
