@@ -7,7 +7,8 @@ namespace Apko.Build.LdsoCache;
 /// Reads the machine and <c>DT_SONAME</c> entries of an ELF shared object: ELF32 or ELF64, little or big endian,
 /// from the dynamic section found through the section headers, or through the <c>PT_DYNAMIC</c> program header
 /// when the file has no <c>SHT_DYNAMIC</c> section (stripped with <c>sstrip</c>). Reads only headers, the dynamic
-/// array and the needed strings, never the whole file. A malformed file is reported as skipped, never thrown.
+/// array and the needed strings, never the whole file. A malformed file yields a skip reason, not an exception; only a
+/// failing stream throws.
 /// </summary>
 internal sealed partial class ElfReader
 {
@@ -44,7 +45,8 @@ internal sealed partial class ElfReader
         ArgumentNullException.ThrowIfNull(stream);
         if (!stream.CanSeek)
         {
-            throw new ArgumentException("ELF files are read at offsets, so the stream must be seekable.", nameof(stream));
+            throw new ArgumentException(
+                "ELF files are read at offsets, so the stream must be seekable.", nameof(stream));
         }
 
         try
@@ -86,7 +88,9 @@ internal sealed partial class ElfReader
     }
 
     /// <summary>Returns the sonames found through <c>SHT_DYNAMIC</c>, or null when there is no such section.</summary>
-    private async Task<List<string>?> ReadSonamesFromSectionsAsync(ElfHeader header, CancellationToken cancellationToken)
+    private async Task<List<string>?> ReadSonamesFromSectionsAsync(
+        ElfHeader header,
+        CancellationToken cancellationToken)
     {
         var sections = await ReadSectionHeadersAsync(header, cancellationToken).ConfigureAwait(false);
         var dynamic = sections.FirstOrDefault(s => s.Type == SectionTypeDynamic);
@@ -98,7 +102,8 @@ internal sealed partial class ElfReader
         if (dynamic.Link >= sections.Count)
         {
             throw new MalformedElfException(
-                $"the dynamic section links to string table section {dynamic.Link}, but there are {sections.Count} sections");
+                $"the dynamic section links to string table section {dynamic.Link}, "
+                + $"but there are {sections.Count} sections");
         }
 
         var strings = sections[(int)dynamic.Link];
@@ -107,7 +112,9 @@ internal sealed partial class ElfReader
     }
 
     /// <summary>Returns the sonames found through <c>PT_DYNAMIC</c>, or null when there is no such segment.</summary>
-    private async Task<List<string>?> ReadSonamesFromSegmentsAsync(ElfHeader header, CancellationToken cancellationToken)
+    private async Task<List<string>?> ReadSonamesFromSegmentsAsync(
+        ElfHeader header,
+        CancellationToken cancellationToken)
     {
         var segments = await ReadProgramHeadersAsync(header, cancellationToken).ConfigureAwait(false);
         var dynamic = segments.FirstOrDefault(s => s.Type == SegmentTypeDynamic);
@@ -148,7 +155,8 @@ internal sealed partial class ElfReader
             }
 
             var count = (long)Math.Min(tableSize - entry.Value, MaxSonameBytes);
-            var bytes = await ReadAtAsync(Checked(tableOffset + entry.Value), count, cancellationToken).ConfigureAwait(false);
+            var offset = Checked(tableOffset + entry.Value);
+            var bytes = await ReadAtAsync(offset, count, cancellationToken).ConfigureAwait(false);
             var end = Array.IndexOf(bytes, (byte)0);
             if (end < 0)
             {
@@ -161,11 +169,15 @@ internal sealed partial class ElfReader
         return sonames;
     }
 
-    private async Task<List<DynamicEntry>> ReadDynamicAsync(ulong offset, ulong size, CancellationToken cancellationToken)
+    private async Task<List<DynamicEntry>> ReadDynamicAsync(
+        ulong offset,
+        ulong size,
+        CancellationToken cancellationToken)
     {
         if (size > MaxDynamicBytes)
         {
-            throw new MalformedElfException($"the dynamic array is {size} bytes, more than the {MaxDynamicBytes} allowed");
+            throw new MalformedElfException(
+                $"the dynamic array is {size} bytes, more than the {MaxDynamicBytes} allowed");
         }
 
         var entrySize = _is64 ? 16 : 8;
@@ -185,7 +197,9 @@ internal sealed partial class ElfReader
         return entries;
     }
 
-    /// <summary>Reads exactly <paramref name="count"/> bytes at <paramref name="offset"/>, which must lie in the file.</summary>
+    /// <summary>
+    /// Reads exactly <paramref name="count"/> bytes at <paramref name="offset"/>, which must lie in the file.
+    /// </summary>
     private async Task<byte[]> ReadAtAsync(long offset, long count, CancellationToken cancellationToken)
     {
         if (offset < 0 || count < 0 || offset > _length || count > _length - offset)

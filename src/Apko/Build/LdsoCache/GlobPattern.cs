@@ -11,8 +11,8 @@ internal static class GlobPattern
     public static bool HasWildcard(string component) => component.AsSpan().IndexOfAny("*?[\\") >= 0;
 
     /// <summary>
-    /// Returns whether <paramref name="name"/> matches <paramref name="pattern"/>; a malformed set such as an
-    /// unclosed <c>[</c> matches nothing.
+    /// Returns whether <paramref name="name"/> matches <paramref name="pattern"/>. A malformed set, such as an
+    /// unclosed <c>[</c>, matches nothing.
     /// </summary>
     public static bool IsMatch(string pattern, string name) => Match(pattern, 0, name, 0);
 

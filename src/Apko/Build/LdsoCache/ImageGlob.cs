@@ -8,7 +8,8 @@ internal static class ImageGlob
 {
     /// <summary>
     /// Returns the clean absolute paths that exist and match <paramref name="pattern"/>, in the order of sorted
-    /// directory listings. Wildcards may appear in any component; they never match a <c>/</c>.
+    /// directory listings. Wildcards may appear in any component but never match a <c>/</c>, and a name that starts
+    /// with a dot matches only a component that starts with one, as in glob(3).
     /// </summary>
     public static IReadOnlyList<string> Expand(ImageFileSystem fileSystem, string pattern)
     {
@@ -36,7 +37,8 @@ internal static class ImageGlob
             .Select(name => ImagePath.Join(directory, name));
     }
 
-    private static bool Exists(ImageFileSystem fileSystem, string path) => TryStat(fileSystem, path, out var node) && node is not null;
+    private static bool Exists(ImageFileSystem fileSystem, string path) =>
+        TryStat(fileSystem, path, out var node) && node is not null;
 
     private static bool TryStat(ImageFileSystem fileSystem, string path, out FileNode? node)
     {

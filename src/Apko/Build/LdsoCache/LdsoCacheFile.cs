@@ -9,7 +9,9 @@ namespace Apko.Build.LdsoCache;
 /// offset, OS version, hwcap), then the string table. String offsets count from the start of the file.
 /// </summary>
 /// <param name="Entries">The entries in file order.</param>
-/// <param name="HeaderFlags">The header's flags byte: 0 as apko writes it, 2 (little endian) as glibc 2.33+ writes it.</param>
+/// <param name="HeaderFlags">
+/// The header's flags byte: 0 as apko writes it, 2 (little endian) in the fixture cache written by glibc 2.36.
+/// </param>
 /// <param name="ExtensionOffset">Offset of glibc's extension section; 0 when there is none.</param>
 internal sealed record LdsoCacheFile(IReadOnlyList<LdsoCacheEntry> Entries, byte HeaderFlags, uint ExtensionOffset)
 {
@@ -44,7 +46,8 @@ internal sealed record LdsoCacheFile(IReadOnlyList<LdsoCacheEntry> Entries, byte
             var key = Encoding.UTF8.GetBytes(entry.Key);
             if (!path.AsSpan().EndsWith(key))
             {
-                throw new ArgumentException($"Key '{entry.Key}' is not the end of path '{entry.Path}'.", nameof(entries));
+                throw new ArgumentException(
+                    $"Key '{entry.Key}' is not the end of path '{entry.Path}'.", nameof(entries));
             }
 
             var value = checked((uint)(tableStart + strings.Length));
@@ -81,7 +84,8 @@ internal sealed record LdsoCacheFile(IReadOnlyList<LdsoCacheEntry> Entries, byte
         var tableSize = BinaryPrimitives.ReadUInt32LittleEndian(bytes[24..]);
         if ((ulong)HeaderSize + ((ulong)count * EntrySize) + tableSize > (ulong)bytes.Length)
         {
-            throw new FormatException($"{count} entries and a {tableSize}-byte string table do not fit in {bytes.Length} bytes.");
+            throw new FormatException(
+                $"{count} entries and a {tableSize}-byte string table do not fit in {bytes.Length} bytes.");
         }
 
         var entries = new List<LdsoCacheEntry>((int)count);

@@ -39,7 +39,8 @@ internal static class LdsoCacheWriter
             return null;
         }
 
-        var configured = await LdsoConfParser.ParseAsync(fileSystem, ConfigurationPath, cancellationToken).ConfigureAwait(false);
+        var configured = await LdsoConfParser.ParseAsync(fileSystem, ConfigurationPath, cancellationToken)
+            .ConfigureAwait(false);
         var directories = configured.Prepend("/lib").Distinct(StringComparer.Ordinal).ToList();
         var scan = await LibraryScanner.ScanAsync(fileSystem, directories, cancellationToken).ConfigureAwait(false);
         foreach (var skipped in scan.Skipped)
@@ -49,7 +50,9 @@ internal static class LdsoCacheWriter
 
         fileSystem.WriteFile(CachePath, LdsoCacheFile.Write(scan.Entries), s_cacheMode);
         logger?.LogDebug(
-            "Wrote /etc/ld.so.cache with {Count} libraries from {Directories}", scan.Entries.Count, string.Join(' ', directories));
+            "Wrote /etc/ld.so.cache with {Count} libraries from {Directories}",
+            scan.Entries.Count,
+            string.Join(' ', directories));
         return scan;
     }
 

@@ -13,7 +13,8 @@ internal static class LibraryFileName
     public static bool TryParse(string fileName, out string baseName)
     {
         baseName = "";
-        if (!fileName.StartsWith("lib", StringComparison.Ordinal) && !fileName.StartsWith("ld-", StringComparison.Ordinal))
+        if (!fileName.StartsWith("lib", StringComparison.Ordinal)
+            && !fileName.StartsWith("ld-", StringComparison.Ordinal))
         {
             return false;
         }

@@ -17,7 +17,9 @@ internal static class LibraryScanner
     /// Scans <paramref name="directories"/> in order; missing directories are skipped. Entries whose keys compare
     /// equal keep directory order, so the directory listed first wins a lookup.
     /// </summary>
-    /// <exception cref="ApkoException">A library is for a machine other than x86-64 or AArch64, or cannot be read.</exception>
+    /// <exception cref="ApkoException">
+    /// A library is for a machine other than x86-64 or AArch64, or cannot be read.
+    /// </exception>
     public static async Task<LibraryScan> ScanAsync(
         ImageFileSystem fileSystem,
         IEnumerable<string> directories,
@@ -31,7 +33,8 @@ internal static class LibraryScanner
             foreach (var name in ListDirectory(fileSystem, directory))
             {
                 var path = ImagePath.Join(directory, name);
-                var entry = await ReadEntryAsync(fileSystem, path, name, skipped, cancellationToken).ConfigureAwait(false);
+                var entry = await ReadEntryAsync(fileSystem, path, name, skipped, cancellationToken)
+                    .ConfigureAwait(false);
                 if (entry is not null)
                 {
                     entries.Add(entry);
@@ -92,7 +95,12 @@ internal static class LibraryScanner
         };
 
         // ldconfig caches a library without DT_SONAME under its own name when that name ends in ".so".
-        var sonames = library.Sonames.Count == 0 && name.EndsWith(".so", StringComparison.Ordinal) ? [name] : library.Sonames;
+        var sonames = library.Sonames;
+        if (sonames.Count == 0 && name.EndsWith(".so", StringComparison.Ordinal))
+        {
+            sonames = [name];
+        }
+
         foreach (var soname in sonames)
         {
             if (LibraryFileName.TryParse(soname, out var baseName) && (name == soname || name == baseName + ".so"))
@@ -122,7 +130,10 @@ internal static class LibraryScanner
         }
     }
 
-    private static async Task<ElfReadResult> ReadElfAsync(ImageFileSystem fileSystem, string path, CancellationToken cancellationToken)
+    private static async Task<ElfReadResult> ReadElfAsync(
+        ImageFileSystem fileSystem,
+        string path,
+        CancellationToken cancellationToken)
     {
         try
         {

@@ -11,7 +11,8 @@ namespace Apko.Build.RootFs;
 
 /// <summary>
 /// Builds the root filesystem of one architecture in apko's order: base layout, keys, packages, installed database,
-/// accounts, <c>/etc/apko.json</c>, paths, certificates, runtime keys, services, busybox links, repositories.
+/// accounts, <c>/etc/apko.json</c>, paths, certificates, runtime keys, services, busybox links,
+/// <c>/etc/ld.so.cache</c>, repositories.
 /// Package scripts are never run.
 /// </summary>
 internal sealed partial class RootFileSystemBuilder(BuildOptions options, RepositoryFetcher fetcher, string scratchDirectory)

@@ -73,7 +73,8 @@ internal sealed record ElfImage
         {
             shstrtab.CopyTo(bytes, shstrtabOffset);
             WriteSection(bytes, shOffset + shSize, new Section(1, 3, dynstrOffset, dynstr.Count, 0, 0));
-            WriteSection(bytes, shOffset + (2 * shSize), new Section(9, 6, dynamicOffset, dynamicCount * dynSize, 1, dynSize));
+            var dynamic = new Section(9, 6, dynamicOffset, dynamicCount * dynSize, 1, dynSize);
+            WriteSection(bytes, shOffset + (2 * shSize), dynamic);
             WriteSection(bytes, shOffset + (3 * shSize), new Section(18, 3, shstrtabOffset, shstrtab.Length, 0, 0));
         }
 
@@ -98,7 +99,8 @@ internal sealed record ElfImage
         Put16(bytes, sizes, (ushort)(Is64 ? 64 : 52));
         Put16(bytes, sizes + 2, (ushort)(Is64 ? 56 : 32));
         Put16(bytes, sizes + 4, 2);
-        Put16(bytes, sizes + 6, (ushort)(shOffset == 0 ? 0 : Is64 ? 64 : 40));
+        var sectionHeaderSize = Is64 ? 64 : 40;
+        Put16(bytes, sizes + 6, (ushort)(shOffset == 0 ? 0 : sectionHeaderSize));
         Put16(bytes, sizes + 8, (ushort)(shOffset == 0 ? 0 : 4));
         Put16(bytes, sizes + 10, (ushort)(shOffset == 0 ? 0 : 3));
     }

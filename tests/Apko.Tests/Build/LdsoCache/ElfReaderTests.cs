@@ -79,7 +79,8 @@ public sealed class ElfReaderTests
     public async Task Read_CorruptedBytesNeverThrow()
     {
         var random = new Random(20261204);
-        foreach (var image in new[] { new ElfImage { Sonames = ["libx.so.1"] }, new ElfImage { Is64 = false, BigEndian = true } })
+        ElfImage[] images = [new ElfImage { Sonames = ["libx.so.1"] }, new ElfImage { Is64 = false, BigEndian = true }];
+        foreach (var image in images)
         {
             var original = image.Build();
             for (var round = 0; round < 2000; round++)
@@ -119,7 +120,10 @@ public sealed class ElfReaderTests
         try
         {
             var path = Path.Combine(directory.FullName, "libcheck.so.1");
-            await File.WriteAllBytesAsync(path, new ElfImage { Is64 = is64, BigEndian = bigEndian, Sonames = ["libcheck.so.1"] }.Build(),
+            var image = new ElfImage { Is64 = is64, BigEndian = bigEndian, Sonames = ["libcheck.so.1"] };
+            await File.WriteAllBytesAsync(
+                path,
+                image.Build(),
                 TestContext.Current.CancellationToken);
 
             var output = await ExternalTool.RunAsync(readelf, ["-d", path]);
@@ -141,7 +145,8 @@ public sealed class ElfReaderTests
         {
             var source = Path.Combine(directory.FullName, "answer.c");
             var library = Path.Combine(directory.FullName, "libanswer.so.1.0");
-            await File.WriteAllTextAsync(source, "int answer(void) { return 42; }\n", TestContext.Current.CancellationToken);
+            await File.WriteAllTextAsync(
+                source, "int answer(void) { return 42; }\n", TestContext.Current.CancellationToken);
             var build = await ExternalTool.RunAsync(
                 gcc, ["-shared", "-fPIC", "-Wl,-soname,libanswer.so.1", "-o", library, source]);
             Assert.True(build.ExitCode == 0, build.ToString());

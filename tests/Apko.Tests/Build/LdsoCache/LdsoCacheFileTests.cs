@@ -17,7 +17,8 @@ public sealed class LdsoCacheFileTests
         Assert.Equal(2, cache.HeaderFlags);
         Assert.Equal(3032u, cache.ExtensionOffset);
         Assert.Equal(new LdsoCacheEntry(0x0a03, "libz.so.1", "/lib/libz.so.1"), cache.Entries[0]);
-        Assert.Equal(new LdsoCacheEntry(0x0a03, "ld-linux-aarch64.so.1", "/lib/ld-linux-aarch64.so.1"), cache.Entries[^1]);
+        Assert.Equal(
+            new LdsoCacheEntry(0x0a03, "ld-linux-aarch64.so.1", "/lib/ld-linux-aarch64.so.1"), cache.Entries[^1]);
         Assert.All(cache.Entries, e => Assert.EndsWith("/" + e.Key, e.Path, StringComparison.Ordinal));
     }
 
@@ -49,8 +50,8 @@ public sealed class LdsoCacheFileTests
     public void Write_PadsAlignedLengthByFullBlock(int count, int expectedLength)
     {
         // 48 + 24 + "/lib/libabcdefghijkl.so\0" (24 bytes) = 96 is already aligned, yet apko adds 16 zero bytes.
-        var entries = Enumerable.Repeat(new LdsoCacheEntry(0x0303, "libabcdefghijkl.so", "/lib/libabcdefghijkl.so"), count)
-            .ToList();
+        var entry = new LdsoCacheEntry(0x0303, "libabcdefghijkl.so", "/lib/libabcdefghijkl.so");
+        var entries = Enumerable.Repeat(entry, count).ToList();
 
         var bytes = LdsoCacheFile.Write(entries);
 

@@ -62,11 +62,12 @@ public sealed class LdsoCacheWriterTests
         var scan = await WriteAsync(fileSystem);
 
         Assert.Equal(fixture.Entries, scan!.Entries);
-        Assert.Contains(scan.Skipped, s => s.Path == "/usr/lib/libc.so" && s.Reason.Contains("not an ELF", StringComparison.Ordinal));
+        var linkerScript = Assert.Single(scan.Skipped, s => s.Path == "/usr/lib/libc.so");
+        Assert.Contains("not an ELF", linkerScript.Reason, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task WriteIfGlibc_NoLdSoConfWritesNothing()
+    public async Task WriteIfGlibc_WithoutLdSoConf()
     {
         var fileSystem = new ImageFileSystem();
         fileSystem.MkdirAll("lib", (UnixFileMode)0x1ED);
@@ -107,9 +108,13 @@ public sealed class LdsoCacheWriterTests
 
         var scan = await WriteAsync(fileSystem);
 
-        Assert.Equal([new LdsoCacheEntry(0x0a03, "libgood.so.1", "/lib/libgood.so.1")], (await ReadCacheAsync(fileSystem)).Entries);
+        var cache = await ReadCacheAsync(fileSystem);
+        Assert.Equal([new LdsoCacheEntry(0x0a03, "libgood.so.1", "/lib/libgood.so.1")], cache.Entries);
         Assert.Equal(
-            ["/lib/libdangling.so", "/lib/libdir.so.1", "/lib/libloop.so", "/lib/libtext.so.2", "/lib/libtruncated.so.1"],
+            [
+                "/lib/libdangling.so", "/lib/libdir.so.1", "/lib/libloop.so", "/lib/libtext.so.2",
+                "/lib/libtruncated.so.1",
+            ],
             scan!.Skipped.Select(s => s.Path));
     }
 
@@ -149,12 +154,16 @@ public sealed class LdsoCacheWriterTests
     /// <summary>Adds files that must stay out of the cache: linker scripts, non-library names, executables.</summary>
     private static void AddNoise(ImageFileSystem fileSystem)
     {
-        fileSystem.WriteFile("usr/lib/libc.so", Encoding.ASCII.GetBytes("/* GNU ld script */\nGROUP ( /lib/libc.so.6 )\n"), s_fileMode);
+        var linkerScript = Encoding.ASCII.GetBytes("/* GNU ld script */\nGROUP ( /lib/libc.so.6 )\n");
+        var executable = new ElfImage { Type = 2, Machine = ElfImage.AArch64, Sonames = ["libexec.so.1"] };
+        fileSystem.WriteFile("usr/lib/libc.so", linkerScript, s_fileMode);
         fileSystem.WriteFile("usr/lib/crt1.o", ElfImage.Library(ElfImage.AArch64, "crt1.o"), s_fileMode);
-        fileSystem.WriteFile("usr/lib/libexec.so.1", new ElfImage { Type = 2, Machine = ElfImage.AArch64, Sonames = ["libexec.so.1"] }.Build(), s_fileMode);
-        fileSystem.WriteFile("usr/lib/libother.so.3", ElfImage.Library(ElfImage.AArch64, "libdifferent.so.3"), s_fileMode);
+        fileSystem.WriteFile("usr/lib/libexec.so.1", executable.Build(), s_fileMode);
+        var otherSoname = ElfImage.Library(ElfImage.AArch64, "libdifferent.so.3");
+        fileSystem.WriteFile("usr/lib/libother.so.3", otherSoname, s_fileMode);
         fileSystem.MkdirAll("opt/lib", (UnixFileMode)0x1ED);
-        fileSystem.WriteFile("opt/lib/libunlisted.so.1", ElfImage.Library(ElfImage.AArch64, "libunlisted.so.1"), s_fileMode);
+        var unlisted = ElfImage.Library(ElfImage.AArch64, "libunlisted.so.1");
+        fileSystem.WriteFile("opt/lib/libunlisted.so.1", unlisted, s_fileMode);
     }
 
     private static ImageFileSystem NewImage(string ldSoConf)

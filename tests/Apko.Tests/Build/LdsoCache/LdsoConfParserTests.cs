@@ -47,7 +47,10 @@ public sealed class LdsoConfParserTests
     {
         var fileSystem = new ImageFileSystem();
         fileSystem.MkdirAll("etc/ld.so.conf.d", (UnixFileMode)0x1ED);
-        Write(fileSystem, "etc/ld.so.conf", "# libraries\n/opt/first/\r\ninclude  ld.so.conf.d/*.conf  /etc/extra.conf\n"
+        Write(
+            fileSystem,
+            "etc/ld.so.conf",
+            "# libraries\n/opt/first/\r\ninclude  ld.so.conf.d/*.conf  /etc/extra.conf\n"
             + "hwcap 1 nosegneg\n/usr/lib # trailing comment\n/opt/first\n/opt/./x/../last\n");
         Write(fileSystem, "etc/ld.so.conf.d/b.conf", "/b\n");
         Write(fileSystem, "etc/ld.so.conf.d/a.conf", "/a\n/usr/lib\n");
@@ -103,7 +106,8 @@ public sealed class LdsoConfParserTests
     {
         var fileSystem = new ImageFileSystem();
         fileSystem.MkdirAll("ld.so.conf.d", (UnixFileMode)0x1ED);
-        foreach (var name in new[] { "ld.so.conf.simple", "ld.so.conf.glob", "ld.so.conf.d/a.conf", "ld.so.conf.d/b.conf" })
+        string[] names = ["ld.so.conf.simple", "ld.so.conf.glob", "ld.so.conf.d/a.conf", "ld.so.conf.d/b.conf"];
+        foreach (var name in names)
         {
             var host = Fixtures.Path(["apko", "internal", "ldso-cache", "testdata", .. name.Split('/')]);
             fileSystem.WriteFile(name, File.ReadAllBytes(host), s_fileMode);

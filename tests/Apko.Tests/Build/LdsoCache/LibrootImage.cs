@@ -66,7 +66,8 @@ internal static class LibrootImage
             return Encoding.UTF8.GetBytes(text);
         }
 
-        var machine = ushort.Parse(lines[0]["machine: 0x".Length..], NumberStyles.HexNumber, CultureInfo.InvariantCulture);
+        var hex = lines[0]["machine: 0x".Length..];
+        var machine = ushort.Parse(hex, NumberStyles.HexNumber, CultureInfo.InvariantCulture);
         var sonames = lines.Where(l => l.TrimStart().StartsWith("- ", StringComparison.Ordinal))
             .Select(l => l.Trim()[2..].Trim())
             .ToArray();
