@@ -119,6 +119,19 @@ public sealed class LdsoCacheWriterTests
     }
 
     [Fact]
+    public async Task WriteIfGlibc_HardLinkedLibrary()
+    {
+        var fileSystem = NewImage("/usr/lib\n");
+        fileSystem.WriteFile("usr/lib/libz.so.1.3", ElfImage.Library(ElfImage.X8664, "libz.so.1"), s_fileMode);
+        fileSystem.Hardlink("usr/lib/libz.so.1", "usr/lib/libz.so.1.3");
+
+        await WriteAsync(fileSystem);
+
+        var cache = await ReadCacheAsync(fileSystem);
+        Assert.Equal([new LdsoCacheEntry(0x0303, "libz.so.1", "/usr/lib/libz.so.1")], cache.Entries);
+    }
+
+    [Fact]
     public async Task WriteIfGlibc_ReplacesExistingCache()
     {
         var fileSystem = NewImage("");
