@@ -11,13 +11,17 @@ namespace Apko.Build.LdsoCache;
 /// </summary>
 /// <remarks>
 /// Files named like libraries that are not ELF shared objects (linker scripts, truncated or corrupt files) are
-/// left out and logged at debug level, as ldconfig and apko leave them out.
+/// left out and logged at debug level, as ldconfig and apko leave them out. Unlike apko, a directory that both is
+/// <c>/lib</c> and appears in the configuration is scanned once, so its libraries are not listed twice. A directory
+/// reached under two names through a symbolic link (<c>/lib</c> and <c>/usr/lib</c>) is scanned under both, as apko
+/// does, whereas glibc's ldconfig would scan it once.
 /// </remarks>
 internal static class LdsoCacheWriter
 {
     private const string ConfigurationPath = "/etc/ld.so.conf";
     private const string CachePath = "/etc/ld.so.cache";
-    private static readonly UnixFileMode s_cacheMode = (UnixFileMode)0x1A4;
+    private const UnixFileMode CacheMode =
+        UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead;
 
     /// <summary>
     /// Builds and writes <c>/etc/ld.so.cache</c> (mode 0644, owner 0:0, mtime 0) when the image has
@@ -48,7 +52,7 @@ internal static class LdsoCacheWriter
             logger?.LogDebug("Left {Path} out of /etc/ld.so.cache: {Reason}", skipped.Path, skipped.Reason);
         }
 
-        fileSystem.WriteFile(CachePath, LdsoCacheFile.Write(scan.Entries), s_cacheMode);
+        fileSystem.WriteFile(CachePath, LdsoCacheFile.Write(scan.Entries), CacheMode);
         logger?.LogDebug(
             "Wrote /etc/ld.so.cache with {Count} libraries from {Directories}",
             scan.Entries.Count,
