@@ -3,6 +3,7 @@ using Apko.Apk.Installation;
 using System.Collections.Immutable;
 using Apko.Apk.Repositories;
 using Apko.Apk.Resolution;
+using Apko.Build.LdsoCache;
 using Apko.Configuration;
 using Microsoft.Extensions.Logging;
 
@@ -10,7 +11,8 @@ namespace Apko.Build.RootFs;
 
 /// <summary>
 /// Builds the root filesystem of one architecture in apko's order: base layout, keys, packages, installed database,
-/// accounts, <c>/etc/apko.json</c>, paths, certificates, runtime keys, services, busybox links, repositories.
+/// accounts, <c>/etc/apko.json</c>, paths, certificates, runtime keys, services, busybox links,
+/// <c>/etc/ld.so.cache</c>, repositories.
 /// Package scripts are never run.
 /// </summary>
 internal sealed partial class RootFileSystemBuilder(BuildOptions options, RepositoryFetcher fetcher, string scratchDirectory)
@@ -43,6 +45,7 @@ internal sealed partial class RootFileSystemBuilder(BuildOptions options, Reposi
         WriteRuntimeKeys(fileSystem, plan.Configuration.Contents.RuntimeKeyring, buildEpoch);
         WriteServices(fileSystem, plan.Configuration.Entrypoint);
         await LinkBusyboxAppletsAsync(fileSystem, database, cancellationToken).ConfigureAwait(false);
+        await LdsoCacheWriter.WriteIfGlibcAsync(fileSystem, options.Logger, cancellationToken).ConfigureAwait(false);
         CreateDevices(fileSystem);
         WriteRepositories(fileSystem, plan.RuntimeRepositories);
 
