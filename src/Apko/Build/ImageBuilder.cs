@@ -224,7 +224,7 @@ public static class ImageBuilder
         }
         catch (UnauthorizedAccessException)
         {
-            // Same as above.
+            // A scratch directory without delete permission is also left for the temp cleaner.
         }
     }
 }

@@ -131,7 +131,7 @@ internal sealed partial class RootFileSystemBuilder
     private static void WriteKeepingMode(ImageFileSystem fileSystem, string path, string text, UnixFileMode newMode)
     {
         var existing = fileSystem.Stat(path);
-        var node = fileSystem.WriteFile(
+        fileSystem.WriteFile(
             path,
             Encoding.UTF8.GetBytes(text),
             existing?.Mode ?? newMode,
@@ -141,7 +141,5 @@ internal sealed partial class RootFileSystemBuilder
         {
             fileSystem.SetModificationTime(path, existing.ModificationTime);
         }
-
-        _ = node;
     }
 }
