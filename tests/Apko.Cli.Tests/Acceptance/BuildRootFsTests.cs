@@ -1,0 +1,123 @@
+using Apko.Testing;
+
+namespace Apko.Cli.Tests.Acceptance;
+
+/// <summary>
+/// The minimal image unpacked by umoci after skopeo has selected its x86_64 image, then run with proot: the
+/// image's own busybox and apk-tools check what apko installed.
+/// </summary>
+public sealed class BuildRootFsTests(AlpineImages images) : IAsyncLifetime
+{
+    private static readonly SemaphoreSlim s_unpackLock = new(1, 1);
+    private static TemporaryDirectory? s_unpacked;
+
+    private static readonly string[] s_expectedPackages =
+    [
+        "alpine-baselayout", "alpine-baselayout-data", "alpine-keys", "apk-tools", "busybox", "busybox-binsh",
+        "ca-certificates-bundle", "libc-utils", "libcrypto3", "libssl3", "musl", "musl-utils", "scanelf",
+        "ssl_client", "zlib",
+    ];
+
+    private string RootFs => Path.Combine(s_unpacked!.Path, "bundle", "rootfs");
+
+    public async ValueTask InitializeAsync()
+    {
+        var skopeo = ExternalTool.Require("skopeo");
+        var umoci = ExternalTool.Require("umoci");
+        await s_unpackLock.WaitAsync();
+        try
+        {
+            s_unpacked ??= await UnpackAsync(skopeo, umoci, images.MinimalLayout);
+        }
+        finally
+        {
+            s_unpackLock.Release();
+        }
+    }
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
+    [Fact]
+    public async Task RootFs_ShellPrintsOk()
+    {
+        var result = await RunInRootFsAsync("/bin/sh", "-c", "echo ok");
+
+        Assert.True(result.ExitCode == 0, $"/bin/sh in the image failed: {result}");
+        Assert.True(result.Stdout == "ok\n", $"/bin/sh printed '{result.Stdout}', not 'ok'.");
+    }
+
+    [Fact]
+    public async Task RootFs_ApkInfoListsExpectedPackages()
+    {
+        var result = await RunInRootFsAsync("/sbin/apk", "info");
+
+        Assert.True(result.ExitCode == 0, $"apk info failed: {result}");
+        var listed = result.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Order(StringComparer.Ordinal);
+        Assert.Equal(s_expectedPackages, listed);
+    }
+
+    [Fact]
+    public async Task RootFs_ApkAuditFindsNoChangedFile()
+    {
+        var result = await RunInRootFsAsync("/sbin/apk", "audit", "--system", "--check-permissions");
+
+        Assert.True(result.ExitCode == 0, $"apk audit failed: {result}");
+        foreach (var line in result.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        {
+            // apk audit codes: upper case for files (A added, M modified, U, X…), lower case for directories.
+            Assert.False(char.IsUpper(line[0]), $"apk audit reports a changed file: '{line}'.");
+        }
+    }
+
+    [Theory]
+    [InlineData("etc/apk/world")]
+    [InlineData("etc/apk/arch")]
+    [InlineData("etc/passwd")]
+    public void RootFs_HasApkAndAccountFiles(string path)
+    {
+        Assert.True(File.Exists(Path.Combine(RootFs, path)), $"'/{path}' is missing from the image.");
+    }
+
+    [Theory]
+    [InlineData("bin/sh")]
+    [InlineData("bin/ls")]
+    [InlineData("bin/cat")]
+    [InlineData("sbin/ifconfig")]
+    [InlineData("usr/bin/env")]
+    public void RootFs_BusyboxLinkPointsToBusybox(string path)
+    {
+        var info = new FileInfo(Path.Combine(RootFs, path));
+
+        Assert.True(info.LinkTarget is not null, $"'/{path}' is not a symlink.");
+        Assert.True(info.LinkTarget == "/bin/busybox", $"'/{path}' points to '{info.LinkTarget}', not '/bin/busybox'.");
+    }
+
+    [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public void RootFs_BusyboxKeepsPackageMode()
+    {
+        var package = ApkPackageFile.Read("busybox-1.36.1-r15.apk", "bin/busybox");
+
+        var mode = File.GetUnixFileMode(Path.Combine(RootFs, "bin", "busybox"));
+
+        Assert.True(mode == package.Mode, $"/bin/busybox has mode {mode}, the package declares {package.Mode}.");
+    }
+
+    private Task<ToolResult> RunInRootFsAsync(params string[] command)
+    {
+        var proot = ExternalTool.Require("proot");
+        return ExternalTool.RunAsync(proot, ["-w", "/", "-r", RootFs, .. command]);
+    }
+
+    private static async Task<TemporaryDirectory> UnpackAsync(string skopeo, string umoci, string layout)
+    {
+        var directory = new TemporaryDirectory();
+        var single = directory.Combine("single");
+        var copy = await ExternalTool.RunAsync(skopeo, ["copy", $"oci:{layout}:test", $"oci:{single}:test"]);
+        Assert.True(copy.ExitCode == 0, $"skopeo copy failed: {copy}");
+        var unpack = await ExternalTool.RunAsync(
+            umoci, ["unpack", "--rootless", "--image", $"{single}:test", directory.Combine("bundle")]);
+        Assert.True(unpack.ExitCode == 0, $"umoci unpack --rootless failed: {unpack}");
+        return directory;
+    }
+}
