@@ -15,7 +15,22 @@ internal static class YamlDocumentReader
     /// <exception cref="YamlException">The text is not well-formed YAML, or an alias names no anchor.</exception>
     public static YamlNode? Read(string text)
     {
-        var parser = new Parser(new StringReader(text));
+        var scanner = new Scanner(new StringReader(text));
+        try
+        {
+            return ReadDocument(new Parser(scanner));
+        }
+        catch (InvalidOperationException exception)
+        {
+            // YamlDotNet's scanner throws InvalidOperationException on some malformed input, such as an unclosed
+            // flow sequence followed by a block mapping ("contents: [\n  packages\narchs: x86_64").
+            var position = scanner.CurrentPosition;
+            throw new YamlException(position, position, "The YAML could not be scanned here.", exception);
+        }
+    }
+
+    private static YamlNode? ReadDocument(Parser parser)
+    {
         var anchors = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
         parser.Consume<StreamStart>();
         if (parser.Accept<StreamEnd>(out _))
