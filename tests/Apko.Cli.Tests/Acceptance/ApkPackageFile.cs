@@ -1,4 +1,3 @@
-using System.Formats.Tar;
 using System.IO.Compression;
 using Apko.Testing;
 
@@ -22,7 +21,4 @@ internal static class ApkPackageFile
         Assert.True(entry is not null, $"'{packageFile}' has no entry '{path}'.");
         return entry!;
     }
-
-    /// <summary>Returns whether a tar entry type is a regular file.</summary>
-    public static bool IsRegularFile(LayerEntry entry) => entry.Type == TarEntryType.RegularFile;
 }

@@ -1,3 +1,5 @@
+using System.Formats.Tar;
+using System.Security.Cryptography;
 using Apko.Testing;
 
 namespace Apko.Cli.Tests.Acceptance;
@@ -34,5 +36,56 @@ public sealed class BuildTarballTests(AlpineImages images)
         var run = await podman.RunAsync("run", "--rm", "--network=none", "localhost/alpine:test", "/bin/sh", "-c", "echo ok");
         Assert.True(run.ExitCode == 0, $"podman run failed: {run}");
         Assert.True(run.Stdout == "ok\n", $"podman run printed '{run.Stdout}', not 'ok'.");
+    }
+
+    [Fact]
+    public async Task Build_TarballHoldsTheLayoutsImageIndex()
+    {
+        using var scratch = new TemporaryDirectory();
+        var extracted = scratch.CreateDirectory("extracted");
+
+        await TarFile.ExtractToDirectoryAsync(
+            images.MinimalTarball, extracted, overwriteFiles: false, TestContext.Current.CancellationToken);
+
+        var fromTarball = new OciLayoutReader(extracted).ReadImageIndexDigest();
+        var fromLayout = new OciLayoutReader(images.MinimalLayout).ReadImageIndexDigest();
+        Assert.True(fromTarball == fromLayout, $"The tarball holds index '{fromTarball}', the layout '{fromLayout}'.");
+    }
+
+    [Fact]
+    public async Task Build_TarballIsSameBytesTwice()
+    {
+        using var scratch = new TemporaryDirectory();
+        var output = scratch.Combine("again.tar");
+
+        await ApkoProcess.BuildAlpineAsync(ApkoProcess.MinimalConfig, output, scratch);
+
+        var first = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(images.MinimalTarball)));
+        var second = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(output)));
+        Assert.True(first == second, $"Two builds of the tarball hash to '{first}' and '{second}'.");
+    }
+
+    [Theory]
+    [InlineData("amd64")]
+    [InlineData("arm64")]
+    public async Task Build_MultiArchTarballTagsEachArchitecture(string architecture)
+    {
+        var skopeo = ExternalTool.Require("skopeo");
+        using var scratch = new TemporaryDirectory();
+        var output = scratch.Combine("golden.tar");
+        string[] arguments =
+        [
+            "build", "testdata/apko.yaml", "golden:latest", output, "--arch", "x86_64,aarch64", "--vcs=false",
+            "--cache-dir", scratch.Combine("cache"), "--sbom-path", scratch.CreateDirectory("sbom"),
+        ];
+        var build = await ApkoProcess.RunAsync(arguments, Fixtures.Path("apko", "internal", "cli"));
+        Assert.True(build.ExitCode == 0, $"apko build of apko's golden config to a tarball failed: {build}");
+
+        var inspect = await ExternalTool.RunAsync(skopeo, ["inspect", $"docker-archive:{output}:golden:latest-{architecture}"]);
+
+        Assert.True(inspect.ExitCode == 0, $"skopeo inspect of golden:latest-{architecture} failed: {inspect}");
+        Assert.True(
+            inspect.Stdout.Contains($"\"Architecture\": \"{architecture}\"", StringComparison.Ordinal),
+            $"golden:latest-{architecture} is not {architecture}: {inspect}");
     }
 }
