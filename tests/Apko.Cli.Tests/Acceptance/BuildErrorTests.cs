@@ -3,8 +3,8 @@ using Apko.Testing;
 namespace Apko.Cli.Tests.Acceptance;
 
 /// <summary>
-/// <c>apko build</c> on bad input: exit code 1 with a message naming the problem and nothing written to the output;
-/// exit code 2 on a usage error.
+/// <c>apko build</c> on bad input. It exits with 1, prints a message naming the problem and writes nothing to the
+/// output. A usage error exits with 2.
 /// </summary>
 public sealed class BuildErrorTests
 {

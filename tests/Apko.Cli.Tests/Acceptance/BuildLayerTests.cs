@@ -2,7 +2,7 @@ namespace Apko.Cli.Tests.Acceptance;
 
 /// <summary>
 /// Entries of the Alpine image layers against the same entries in their .apk: apko for .NET keeps the package's
-/// mode (setuid included), owner and content, as <c>apk add</c> does (DECISIONS.md 1).
+/// mode (setuid included), owner and content, as <c>apk add</c> does, where apko writes 0:0.
 /// </summary>
 public sealed class BuildLayerTests(AlpineImages images)
 {

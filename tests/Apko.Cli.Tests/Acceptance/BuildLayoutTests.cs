@@ -36,9 +36,9 @@ public sealed class BuildLayoutTests(AlpineImages images)
     [InlineData(ApkoProcess.BaseConfig)]
     public async Task Build_SelectedPlatformPassesOciImageTool(string config)
     {
-        // oci-image-tool 1.0.0-rc1 has no "imageLayout" type ("unimplemented"); "image" autodetects a layout, but
-        // it skips a nested image index with "unknown media type". So the manifest, config and layer are validated
-        // after skopeo copy has selected the platform into a single-manifest layout.
+        // oci-image-tool 1.0.0-rc1 rejects --type imageLayout as "unimplemented". With --type image it detects a
+        // layout but skips a nested image index ("unknown media type"), so the manifest, config and layer are
+        // validated after skopeo copy has selected the platform into a single-manifest layout.
         var tool = ExternalTool.Require("oci-image-tool");
         var skopeo = ExternalTool.Require("skopeo");
         using var scratch = new TemporaryDirectory();

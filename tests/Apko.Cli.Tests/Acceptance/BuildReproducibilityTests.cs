@@ -29,7 +29,7 @@ public sealed class BuildReproducibilityTests(AlpineImages images)
     }
 
     [Fact]
-    public async Task Build_LayerHasNoTempPathOrHostName()
+    public async Task Build_LayerOmitsTempPathAndHost()
     {
         using var scratch = new TemporaryDirectory();
         await BuildWithWorkdirFlagAsync(scratch);
@@ -43,8 +43,8 @@ public sealed class BuildReproducibilityTests(AlpineImages images)
         var host = Environment.MachineName;
         foreach (var entry in LayerEntry.ReadAll(layer).Where(e => e.ModificationTime == DateTimeOffset.UnixEpoch))
         {
-            // Files the build writes itself (mtime 0) must not name the host; the host name may be short ("vm"),
-            // so it is compared with whole words, not searched in package binaries.
+            // Files the build writes itself (mtime 0) must not name the host. A host name can be short ("vm"), so
+            // it is compared with whole words and not searched for in package binaries.
             var words = Encoding.UTF8.GetString(entry.Content).Split(s_separators, StringSplitOptions.RemoveEmptyEntries);
             Assert.False(words.Contains(host, StringComparer.Ordinal), $"'/{entry.Name}' contains the host name '{host}'.");
         }

@@ -2,8 +2,8 @@ namespace Apko.Cli.Tests.Acceptance;
 
 /// <summary>
 /// The layers built from apko's golden config against apko's golden layers: the same entries, modes, link
-/// targets, devices, mtimes and contents. The installed database and the owners differ on purpose (DECISIONS.md
-/// 1 and 2) and are checked in their own tests.
+/// targets, devices, mtimes and contents. The installed database (apk-tools' format) and the owners (the package's)
+/// differ on purpose and are checked in their own tests.
 /// </summary>
 public sealed class GoldenLayerTests(GoldenBuild build) : IClassFixture<GoldenBuild>
 {
@@ -57,7 +57,7 @@ public sealed class GoldenLayerTests(GoldenBuild build) : IClassFixture<GoldenBu
     [InlineData("arm64")]
     public void Layer_OwnersFollowPackages(string architecture)
     {
-        // replayout ships etc/os-release as 501:20; apk add keeps that owner, apko writes 0:0 (DECISIONS.md 1).
+        // replayout ships etc/os-release as 501:20. apk add keeps that owner, and so do we, but apko writes 0:0.
         foreach (var (ours, apko) in Pairs(architecture))
         {
             var expected = ours.Name == "etc/os-release" ? "501:20" : "0:0";

@@ -5,7 +5,7 @@ namespace Apko.Cli.Tests.Acceptance;
 
 /// <summary>
 /// The installed database, image config, manifests and index built from apko's golden config against apko's. Our
-/// installed database is written in apk-tools' own format (DECISIONS.md 2); each difference is asserted.
+/// installed database is written in apk-tools' own format, and each difference from apko's is asserted.
 /// </summary>
 public sealed class GoldenMetadataTests(GoldenBuild build) : IClassFixture<GoldenBuild>
 {
@@ -71,7 +71,7 @@ public sealed class GoldenMetadataTests(GoldenBuild build) : IClassFixture<Golde
 
         foreach (var record in ours.Records)
         {
-            // apk-tools' field order starts with C:, the package identity; apko starts with P:.
+            // apk-tools' field order starts with C:, the package identity, where apko starts with P:.
             Assert.True(record[0].StartsWith("C:Q1", StringComparison.Ordinal), $"A record starts with '{record[0]}'.");
         }
     }
@@ -153,7 +153,7 @@ public sealed class GoldenMetadataTests(GoldenBuild build) : IClassFixture<Golde
 
     private static string ToApkToolsMode(string line)
     {
-        // apko writes a:UID:GID:0644; apk-tools writes the mode in octal without the leading zero.
+        // apko writes a:UID:GID:0644, while apk-tools writes the octal mode without the leading zero.
         if (!line.StartsWith("a:", StringComparison.Ordinal) && !line.StartsWith("M:", StringComparison.Ordinal))
         {
             return line;

@@ -8,9 +8,9 @@ namespace Apko.Cli.Tests.Acceptance;
 /// </summary>
 internal sealed class Podman
 {
-    // As root in this sandbox podman needs: cgroupfs (no systemd), a file event log (no journald), runc, and
-    // ulimits no higher than the current hard limits, since the sandbox lacks CAP_SYS_RESOURCE and podman's
-    // default nproc limit makes runc fail with "error setting rlimit type 6: operation not permitted".
+    // Run as root without systemd or journald, podman needs cgroupfs, a file event log and runc. The sandbox
+    // also lacks CAP_SYS_RESOURCE, so ulimits must stay under the hard limits. With podman's default nproc
+    // limit, runc fails with "error setting rlimit type 6: operation not permitted".
     private const string ContainersConf = """
         [containers]
         default_ulimits = ["nofile=1024:1024", "nproc=1024:1024"]

@@ -24,11 +24,11 @@ internal sealed class TemporaryDirectory : IDisposable
         }
         catch (IOException)
         {
-            // A tool still holding a file; the system cleans its temp directory.
+            // A tool still holds a file. The system cleans its temp directory later.
         }
         catch (UnauthorizedAccessException)
         {
-            // umoci's rootless unpack and podman's storage can leave read-only directories; same as above.
+            // umoci's rootless unpack and podman's storage can leave read-only directories.
         }
     }
 }
