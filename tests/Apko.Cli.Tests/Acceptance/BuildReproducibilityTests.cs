@@ -29,6 +29,26 @@ public sealed class BuildReproducibilityTests(AlpineImages images)
     }
 
     [Fact]
+    public async Task Build_PackageOrderKeepsDigest()
+    {
+        using var scratch = new TemporaryDirectory();
+        var original = File.ReadAllText(Path.Combine(ApkoProcess.AlpineDirectory, ApkoProcess.MinimalConfig));
+        var packages = new[] { "alpine-baselayout", "alpine-keys", "apk-tools", "busybox", "libc-utils" };
+        var listed = string.Concat(packages.Select(p => $"    - {p}\n"));
+        var reversed = string.Concat(packages.Reverse().Select(p => $"    - {p}\n"));
+        Assert.True(original.Contains(listed, StringComparison.Ordinal), $"The minimal config no longer lists {listed}.");
+        var config = scratch.Combine("reversed.yaml");
+        File.WriteAllText(config, original.Replace(listed, reversed, StringComparison.Ordinal));
+
+        // The config is outside the fixtures, so its relative repository and keyring resolve against -C.
+        await ApkoProcess.BuildAlpineAsync(config, scratch.CreateDirectory("out"), scratch);
+
+        var digest = new OciLayoutReader(scratch.Combine("out")).ReadImageIndexDigest();
+        var expected = new OciLayoutReader(images.MinimalLayout).ReadImageIndexDigest();
+        Assert.True(digest == expected, $"Reversed packages gave index '{digest}', the listed order '{expected}'.");
+    }
+
+    [Fact]
     public async Task Build_LayerOmitsTempPathAndHost()
     {
         using var scratch = new TemporaryDirectory();

@@ -3,13 +3,13 @@ using Apko.Testing;
 namespace Apko.Cli.Tests.Acceptance;
 
 /// <summary>
-/// The minimal image unpacked by umoci after skopeo has selected its x86_64 image, then run with proot: the
-/// image's own busybox and apk-tools check what apko installed.
+/// The minimal and base images unpacked by umoci after skopeo has selected their x86_64 image, then run with proot.
+/// The image's own busybox and apk-tools check what apko installed.
 /// </summary>
 public sealed class BuildRootFsTests(AlpineImages images) : IAsyncLifetime
 {
     private static readonly SemaphoreSlim s_unpackLock = new(1, 1);
-    private static TemporaryDirectory? s_unpacked;
+    private static readonly Dictionary<string, TemporaryDirectory> s_unpacked = [];
 
     private static readonly string[] s_expectedPackages =
     [
@@ -18,7 +18,13 @@ public sealed class BuildRootFsTests(AlpineImages images) : IAsyncLifetime
         "ssl_client", "zlib",
     ];
 
-    private string RootFs => Path.Combine(s_unpacked!.Path, "bundle", "rootfs");
+    private static readonly string[] s_basePackages =
+    [
+        .. s_expectedPackages, "alpine-base", "alpine-conf", "alpine-release", "busybox-mdev-openrc",
+        "busybox-openrc", "busybox-suid", "ifupdown-ng", "libcap2", "mdev-conf", "openrc",
+    ];
+
+    private string RootFs => RootFsOf(ApkoProcess.MinimalConfig);
 
     public async ValueTask InitializeAsync()
     {
@@ -27,7 +33,13 @@ public sealed class BuildRootFsTests(AlpineImages images) : IAsyncLifetime
         await s_unpackLock.WaitAsync();
         try
         {
-            s_unpacked ??= await UnpackAsync(skopeo, umoci, images.MinimalLayout);
+            foreach (var config in new[] { ApkoProcess.MinimalConfig, ApkoProcess.BaseConfig })
+            {
+                if (!s_unpacked.ContainsKey(config))
+                {
+                    s_unpacked[config] = await UnpackAsync(skopeo, umoci, images.LayoutOf(config));
+                }
+            }
         }
         finally
         {
@@ -40,7 +52,7 @@ public sealed class BuildRootFsTests(AlpineImages images) : IAsyncLifetime
     [Fact]
     public async Task RootFs_ShellPrintsOk()
     {
-        var result = await RunInRootFsAsync("/bin/sh", "-c", "echo ok");
+        var result = await RunInRootFsAsync(ApkoProcess.MinimalConfig, "/bin/sh", "-c", "echo ok");
 
         Assert.True(result.ExitCode == 0, $"/bin/sh in the image failed: {result}");
         Assert.True(result.Stdout == "ok\n", $"/bin/sh printed '{result.Stdout}', not 'ok'.");
@@ -49,7 +61,7 @@ public sealed class BuildRootFsTests(AlpineImages images) : IAsyncLifetime
     [Fact]
     public async Task RootFs_ApkInfoListsExpectedPackages()
     {
-        var result = await RunInRootFsAsync("/sbin/apk", "info");
+        var result = await RunInRootFsAsync(ApkoProcess.MinimalConfig, "/sbin/apk", "info");
 
         Assert.True(result.ExitCode == 0, $"apk info failed: {result}");
         var listed = result.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Order(StringComparer.Ordinal);
@@ -57,9 +69,21 @@ public sealed class BuildRootFsTests(AlpineImages images) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task RootFs_ApkAuditFindsNoChangedFile()
+    public async Task RootFs_BaseApkInfoListsExpectedPackages()
     {
-        var result = await RunInRootFsAsync("/sbin/apk", "audit", "--system", "--check-permissions");
+        var result = await RunInRootFsAsync(ApkoProcess.BaseConfig, "/sbin/apk", "info");
+
+        Assert.True(result.ExitCode == 0, $"apk info in the base image failed: {result}");
+        var listed = result.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Order(StringComparer.Ordinal);
+        Assert.Equal(s_basePackages.Order(StringComparer.Ordinal), listed);
+    }
+
+    [Theory]
+    [InlineData(ApkoProcess.MinimalConfig)]
+    [InlineData(ApkoProcess.BaseConfig)]
+    public async Task RootFs_ApkAuditFindsNoChangedFile(string config)
+    {
+        var result = await RunInRootFsAsync(config, "/sbin/apk", "audit", "--system", "--check-permissions");
 
         Assert.True(result.ExitCode == 0, $"apk audit failed: {result}");
         foreach (var line in result.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries))
@@ -103,10 +127,12 @@ public sealed class BuildRootFsTests(AlpineImages images) : IAsyncLifetime
         Assert.True(mode == package.Mode, $"/bin/busybox has mode {mode}, the package declares {package.Mode}.");
     }
 
-    private Task<ToolResult> RunInRootFsAsync(params string[] command)
+    private static string RootFsOf(string config) => Path.Combine(s_unpacked[config].Path, "bundle", "rootfs");
+
+    private static Task<ToolResult> RunInRootFsAsync(string config, params string[] command)
     {
         var proot = ExternalTool.Require("proot");
-        return ExternalTool.RunAsync(proot, ["-w", "/", "-r", RootFs, .. command]);
+        return ExternalTool.RunAsync(proot, ["-w", "/", "-r", RootFsOf(config), .. command]);
     }
 
     private static async Task<TemporaryDirectory> UnpackAsync(string skopeo, string umoci, string layout)
