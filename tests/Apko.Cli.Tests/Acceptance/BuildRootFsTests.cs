@@ -93,6 +93,32 @@ public sealed class BuildRootFsTests(AlpineImages images) : IAsyncLifetime
         }
     }
 
+    [Fact]
+    public async Task RootFs_ApkAddsAndDeletesPackages()
+    {
+        var skopeo = ExternalTool.Require("skopeo");
+        var umoci = ExternalTool.Require("umoci");
+        var proot = ExternalTool.Require("proot");
+        using var unpacked = await UnpackAsync(skopeo, umoci, images.MinimalLayout);
+        var rootFs = Path.Combine(unpacked.Path, "bundle", "rootfs");
+        var repository = Fixtures.Path("alpine", "v3.19.1-iso");
+        string[] apk =
+        [
+            "-w", "/", "-b", $"{repository}:/repo", "-r", rootFs,
+            "/sbin/apk", "--repositories-file", "/dev/null", "--repository", "/repo", "--no-cache",
+        ];
+
+        var add = await ExternalTool.RunAsync(proot, [.. apk, "add", "busybox-suid"]);
+        var delete = await ExternalTool.RunAsync(proot, [.. apk, "del", "libc-utils"]);
+        var info = await ExternalTool.RunAsync(proot, [.. apk, "info"]);
+
+        Assert.True(add.ExitCode == 0, $"apk add busybox-suid in the image failed: {add}");
+        Assert.True(delete.ExitCode == 0, $"apk del libc-utils in the image failed: {delete}");
+        var listed = info.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.True(listed.Contains("busybox-suid"), $"apk info does not list busybox-suid after apk add: {info}");
+        Assert.False(listed.Contains("libc-utils"), $"apk info lists libc-utils after apk del: {info}");
+    }
+
     [Theory]
     [InlineData("etc/apk/world")]
     [InlineData("etc/apk/arch")]
