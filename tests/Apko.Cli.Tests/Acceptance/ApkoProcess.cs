@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Apko.Testing;
 
 namespace Apko.Cli.Tests.Acceptance;
@@ -18,28 +19,51 @@ internal static class ApkoProcess
     public const string BaseConfig = "apko-alpine-3.19.1-base.yaml";
 
     /// <summary>
-    /// Runs <c>apko</c> with the arguments. SOURCE_DATE_EPOCH is blank (unset for apko) unless the environment
-    /// sets it, so the host's value never leaks into a test.
+    /// Runs <c>apko</c> with the arguments and environment additions. SOURCE_DATE_EPOCH is removed from the child's
+    /// environment unless the additions set it, so the host's value never reaches a test; apko reads a blank value
+    /// differently from an unset one.
     /// </summary>
-    public static Task<ToolResult> RunAsync(
+    public static async Task<ToolResult> RunAsync(
         IEnumerable<string> arguments,
         string? workingDirectory = null,
         IReadOnlyDictionary<string, string>? environment = null)
     {
-        var env = new Dictionary<string, string> { ["SOURCE_DATE_EPOCH"] = "" };
+        var apphost = Path.Combine(AppContext.BaseDirectory, "apko");
+        var start = File.Exists(apphost) ? new ProcessStartInfo(apphost) : new ProcessStartInfo("dotnet");
+        if (!File.Exists(apphost))
+        {
+            start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "apko.dll"));
+        }
+
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
+        start.WorkingDirectory = workingDirectory ?? Environment.CurrentDirectory;
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment.Remove("SOURCE_DATE_EPOCH");
         foreach (var (key, value) in environment ?? new Dictionary<string, string>())
         {
-            env[key] = value;
+            start.Environment[key] = value;
         }
 
-        var apphost = Path.Combine(AppContext.BaseDirectory, "apko");
-        if (File.Exists(apphost))
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start '{start.FileName}'.");
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        try
         {
-            return ExternalTool.RunAsync(apphost, arguments, workingDirectory, env, TimeSpan.FromMinutes(3));
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"apko {string.Join(' ', arguments)} timed out after 3 minutes.");
         }
 
-        var dll = Path.Combine(AppContext.BaseDirectory, "apko.dll");
-        return ExternalTool.RunAsync("dotnet", [dll, .. arguments], workingDirectory, env, TimeSpan.FromMinutes(3));
+        return new ToolResult(process.ExitCode, await stdout, await stderr);
     }
 
     /// <summary>
