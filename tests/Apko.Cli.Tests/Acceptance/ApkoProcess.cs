@@ -20,8 +20,8 @@ internal static class ApkoProcess
 
     /// <summary>
     /// Runs <c>apko</c> with the arguments and environment additions. SOURCE_DATE_EPOCH is removed from the child's
-    /// environment unless the additions set it, so the host's value never reaches a test; apko reads a blank value
-    /// differently from an unset one.
+    /// environment unless the additions set it, so the host's value never reaches a test. It is removed, not
+    /// blanked, because apko reads a blank value differently from an unset one.
     /// </summary>
     public static async Task<ToolResult> RunAsync(
         IEnumerable<string> arguments,
