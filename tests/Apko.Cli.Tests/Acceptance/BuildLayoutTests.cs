@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text.Json.Nodes;
 using Apko.Testing;
 
 namespace Apko.Cli.Tests.Acceptance;
@@ -50,5 +52,51 @@ public sealed class BuildLayoutTests(AlpineImages images)
 
         Assert.True(result.ExitCode == 0, $"oci-image-tool validate of the copied {config} image failed: {result}");
         Assert.True(result.Stdout.Contains("reference [name=test]: OK", StringComparison.Ordinal), $"Not validated: {result}");
+    }
+
+    [Theory]
+    [InlineData(ApkoProcess.MinimalConfig)]
+    [InlineData(ApkoProcess.BaseConfig)]
+    public void Build_DescriptorsMatchTheirBlobs(string config)
+    {
+        var layout = new OciLayoutReader(images.LayoutOf(config));
+        var index = layout.ReadIndexJson()["manifests"]![0]!;
+        AssertDescriptor(layout, index, "application/vnd.oci.image.index.v1+json");
+
+        foreach (var manifestDescriptor in layout.ReadImageIndex()["manifests"]!.AsArray())
+        {
+            AssertDescriptor(layout, manifestDescriptor!, "application/vnd.oci.image.manifest.v1+json");
+            var manifest = JsonNode.Parse(layout.ReadBlob((string)manifestDescriptor!["digest"]!))!;
+            AssertDescriptor(layout, manifest["config"]!, "application/vnd.oci.image.config.v1+json");
+            foreach (var layer in manifest["layers"]!.AsArray())
+            {
+                AssertDescriptor(layout, layer!, "application/vnd.oci.image.layer.v1.tar+gzip");
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData(ApkoProcess.MinimalConfig)]
+    [InlineData(ApkoProcess.BaseConfig)]
+    public void Build_DiffIdIsUncompressedLayerDigest(string config)
+    {
+        var layout = new OciLayoutReader(images.LayoutOf(config));
+
+        var diffId = (string?)layout.ReadConfig("amd64")["rootfs"]?["diff_ids"]?[0];
+
+        var digest = "sha256:" + Convert.ToHexStringLower(SHA256.HashData(layout.ReadUncompressedLayer("amd64")));
+        Assert.True(diffId == digest, $"The diff ID is '{diffId}', the uncompressed layer's digest '{digest}'.");
+    }
+
+    private static void AssertDescriptor(OciLayoutReader layout, JsonNode descriptor, string mediaType)
+    {
+        var digest = (string)descriptor["digest"]!;
+        var size = (long?)descriptor["size"];
+        var actual = (string?)descriptor["mediaType"];
+
+        var blob = layout.ReadBlob(digest);
+
+        Assert.True(actual == mediaType, $"'{digest}' has media type '{actual}', not '{mediaType}'.");
+        Assert.True(size == blob.Length, $"'{digest}' has size {size} in its descriptor, {blob.Length} bytes in the blob.");
     }
 }
