@@ -78,6 +78,19 @@ public sealed class BuildErrorTests
         Assert.True(result.ExitCode == 2, $"apko {reason} did not exit with 2: {result}");
     }
 
+    [Theory]
+    [InlineData("<tag>")]
+    [InlineData("<output>")]
+    public async Task Build_MissingArgumentIsNamed(string argument)
+    {
+        using var scratch = new TemporaryDirectory();
+
+        var result = await ApkoProcess.RunAsync(["build", "c.yaml"], scratch.Path);
+
+        Assert.True(result.ExitCode == 2, $"apko build without a tag and output did not exit with 2: {result}");
+        Assert.True(result.Stderr.Contains(argument, StringComparison.Ordinal), $"The error does not name {argument}: {result}");
+    }
+
     [Fact]
     public async Task Build_BadSourceDateEpochExitsWithTwo()
     {
