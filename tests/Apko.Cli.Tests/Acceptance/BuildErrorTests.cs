@@ -64,6 +64,24 @@ public sealed class BuildErrorTests
         Assert.True(left.Count == 0, $"apko build of '{config}' left '{string.Join("', '", left)}'.");
     }
 
+    [Fact]
+    public async Task Build_InvalidTagFailsNamingIt()
+    {
+        using var scratch = new TemporaryDirectory();
+        var output = scratch.CreateDirectory("out");
+        string[] arguments =
+        [
+            "build", "-C", ApkoProcess.AlpineDirectory, ApkoProcess.MinimalConfig, "BAD TAG!!", output,
+            "--cache-dir", scratch.Combine("cache"), "--sbom-path", scratch.CreateDirectory("sbom"),
+        ];
+
+        var result = await ApkoProcess.RunAsync(arguments, scratch.Path);
+
+        Assert.True(result.ExitCode == 1, $"apko build with tag 'BAD TAG!!' did not exit with 1: {result}");
+        Assert.True(result.Stderr.Contains("'BAD TAG!!'", StringComparison.Ordinal), $"The error does not name the tag: {result}");
+        Assert.Empty(Directory.EnumerateFileSystemEntries(output));
+    }
+
     [Theory]
     [InlineData("no arguments", new string[] { "build" })]
     [InlineData("unknown flag", new[] { "build", "c.yaml", "a:b", "out", "--no-such-flag" })]
