@@ -18,20 +18,27 @@ public sealed class GoldenBuild : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        string[] arguments =
-        [
-            "build", "testdata/apko.yaml", "golden:latest", _scratch.CreateDirectory("out"),
-            "--arch", "x86_64,aarch64",
-            "--annotations", "org.opencontainers.image.title:Title",
-            "--annotations", "org.opencontainers.image.vendor:Vendor",
-            "--vcs=false",
-            "--cache-dir", _scratch.Combine("cache"), "--sbom-path", _scratch.CreateDirectory("sbom"),
-        ];
-        var result = await ApkoProcess.RunAsync(arguments, Fixtures.Path("apko", "internal", "cli"));
+        var result = await RunAsync(_scratch.CreateDirectory("out"), _scratch);
         if (result.ExitCode != 0)
         {
             throw new InvalidOperationException($"apko build of apko's golden config failed: {result}");
         }
+    }
+
+    /// <summary>Runs apko's golden build command into an output, with extra flags, from apko's CLI directory.</summary>
+    internal static Task<ToolResult> RunAsync(string output, TemporaryDirectory scratch, params string[] flags)
+    {
+        string[] arguments =
+        [
+            "build", "testdata/apko.yaml", "golden:latest", output,
+            "--arch", "x86_64,aarch64",
+            "--annotations", "org.opencontainers.image.title:Title",
+            "--annotations", "org.opencontainers.image.vendor:Vendor",
+            "--vcs=false",
+            "--cache-dir", scratch.Combine("cache"), "--sbom-path", scratch.CreateDirectory("sbom"),
+            .. flags,
+        ];
+        return ApkoProcess.RunAsync(arguments, Fixtures.Path("apko", "internal", "cli"));
     }
 
     public ValueTask DisposeAsync()

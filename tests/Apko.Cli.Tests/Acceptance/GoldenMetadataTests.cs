@@ -142,6 +142,20 @@ public sealed class GoldenMetadataTests(GoldenBuild build) : IClassFixture<Golde
         Assert.True(JsonNode.DeepEquals(ours, apko), $"Our image index:\n{ours.ToJsonString()}\napko's:\n{apko.ToJsonString()}");
     }
 
+    [Fact]
+    public async Task Build_LockfileGivesSameImageIndex()
+    {
+        using var scratch = new TemporaryDirectory();
+        var output = scratch.CreateDirectory("locked");
+
+        var result = await GoldenBuild.RunAsync(output, scratch, "--lockfile", "testdata/apko.lock.json");
+
+        Assert.True(result.ExitCode == 0, $"apko build with apko's lock file failed: {result}");
+        var locked = new OciLayoutReader(output).ReadImageIndexDigest();
+        var resolved = build.Ours.ReadImageIndexDigest();
+        Assert.True(locked == resolved, $"The locked build gave index '{locked}', the resolved one '{resolved}'.");
+    }
+
     private static readonly HashSet<string> s_emptyApkoFields = ["D:", "p:", "i:[]", "k:0", "t:0"];
 
     private (InstalledDatabase Ours, InstalledDatabase Apko) ReadInstalled(string architecture)
