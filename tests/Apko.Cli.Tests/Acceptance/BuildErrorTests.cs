@@ -29,7 +29,9 @@ public sealed class BuildErrorTests
         var result = await BuildAsync(scratch, config, output);
 
         Assert.True(result.ExitCode == 1, $"apko build of '{config}' did not exit with 1: {result}");
-        Assert.True(result.Stderr.Contains(expected, StringComparison.Ordinal), $"The error does not name '{expected}': {result}");
+        Assert.True(
+            result.Stderr.Contains(expected, StringComparison.Ordinal),
+            $"The error does not name '{expected}': {result}");
     }
 
     [Theory]
@@ -78,7 +80,9 @@ public sealed class BuildErrorTests
         var result = await ApkoProcess.RunAsync(arguments, scratch.Path);
 
         Assert.True(result.ExitCode == 1, $"apko build with tag 'BAD TAG!!' did not exit with 1: {result}");
-        Assert.True(result.Stderr.Contains("'BAD TAG!!'", StringComparison.Ordinal), $"The error does not name the tag: {result}");
+        Assert.True(
+            result.Stderr.Contains("'BAD TAG!!'", StringComparison.Ordinal),
+            $"The error does not name the tag: {result}");
         Assert.Empty(Directory.EnumerateFileSystemEntries(output));
     }
 
@@ -106,7 +110,9 @@ public sealed class BuildErrorTests
         var result = await ApkoProcess.RunAsync(["build", "c.yaml"], scratch.Path);
 
         Assert.True(result.ExitCode == 2, $"apko build without a tag and output did not exit with 2: {result}");
-        Assert.True(result.Stderr.Contains(argument, StringComparison.Ordinal), $"The error does not name {argument}: {result}");
+        Assert.True(
+            result.Stderr.Contains(argument, StringComparison.Ordinal),
+            $"The error does not name {argument}: {result}");
     }
 
     [Fact]
@@ -118,7 +124,9 @@ public sealed class BuildErrorTests
         var result = await ApkoProcess.RunAsync(["build", "c.yaml", "a:b", "out"], scratch.Path, environment);
 
         Assert.True(result.ExitCode == 2, $"apko with a bad SOURCE_DATE_EPOCH did not exit with 2: {result}");
-        Assert.True(result.Stderr.Contains("last-tuesday", StringComparison.Ordinal), $"The error does not name the value: {result}");
+        Assert.True(
+            result.Stderr.Contains("last-tuesday", StringComparison.Ordinal),
+            $"The error does not name the value: {result}");
     }
 
     private static Task<ToolResult> BuildAsync(TemporaryDirectory scratch, string config, string output)
@@ -137,10 +145,11 @@ public sealed class BuildErrorTests
         {
             "missing" => null,
             "bad-yaml" => "contents: [\n  packages\narchs: x86_64\n",
-            "no-keyring" => $"contents:\n  repositories:\n    - {repository}\n  packages:\n    - busybox\narchs: [x86_64]\n",
+            "no-keyring" =>
+                $"contents:\n  repositories:\n    - {repository}\n  packages:\n    - busybox\narchs: [x86_64]\n",
             "unknown-package" =>
-                $"contents:\n{keyring}  repositories:\n    - {repository}\n  packages:\n    - busybox\n    - no-such-package\n" +
-                "archs: [x86_64]\n",
+                $"contents:\n{keyring}  repositories:\n    - {repository}\n" +
+                "  packages:\n    - busybox\n    - no-such-package\narchs: [x86_64]\n",
             _ => throw new ArgumentException($"No config case '{config}'.", nameof(config)),
         };
         if (text is not null)

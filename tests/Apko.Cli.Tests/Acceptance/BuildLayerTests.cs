@@ -23,8 +23,12 @@ public sealed class BuildLayerTests(AlpineImages images)
 
         var actual = ReadLayerEntry(config, path);
 
-        Assert.True(actual.OctalMode == expected.OctalMode, $"'{path}' has mode {actual.OctalMode}, {package} {expected.OctalMode}.");
-        Assert.True(actual.Owner == expected.Owner, $"'{path}' is owned by {actual.Owner}, in {package} by {expected.Owner}.");
+        Assert.True(
+            actual.OctalMode == expected.OctalMode,
+            $"'{path}' has mode {actual.OctalMode}, {package} {expected.OctalMode}.");
+        Assert.True(
+            actual.Owner == expected.Owner,
+            $"'{path}' is owned by {actual.Owner}, in {package} by {expected.Owner}.");
     }
 
     [Theory]
@@ -35,7 +39,9 @@ public sealed class BuildLayerTests(AlpineImages images)
 
         var actual = ReadLayerEntry(config, path);
 
-        Assert.True(actual.Content.AsSpan().SequenceEqual(expected.Content), $"'{path}' differs from its content in {package}.");
+        Assert.True(
+            actual.Content.AsSpan().SequenceEqual(expected.Content),
+            $"'{path}' differs from its content in {package}.");
     }
 
     private LayerEntry ReadLayerEntry(string config, string path)

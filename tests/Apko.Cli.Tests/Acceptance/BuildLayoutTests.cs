@@ -45,13 +45,16 @@ public sealed class BuildLayoutTests(AlpineImages images)
         var skopeo = ExternalTool.Require("skopeo");
         using var scratch = new TemporaryDirectory();
         var single = scratch.Combine("single");
-        var copy = await ExternalTool.RunAsync(skopeo, ["copy", $"oci:{images.LayoutOf(config)}:test", $"oci:{single}:test"]);
+        var copy = await ExternalTool.RunAsync(
+            skopeo, ["copy", $"oci:{images.LayoutOf(config)}:test", $"oci:{single}:test"]);
         Assert.True(copy.ExitCode == 0, $"skopeo copy of the {config} layout failed: {copy}");
 
         var result = await ExternalTool.RunAsync(tool, ["validate", "--type", "image", "--ref", "name=test", single]);
 
         Assert.True(result.ExitCode == 0, $"oci-image-tool validate of the copied {config} image failed: {result}");
-        Assert.True(result.Stdout.Contains("reference [name=test]: OK", StringComparison.Ordinal), $"Not validated: {result}");
+        Assert.True(
+            result.Stdout.Contains("reference [name=test]: OK", StringComparison.Ordinal),
+            $"Not validated: {result}");
     }
 
     [Theory]
@@ -97,6 +100,8 @@ public sealed class BuildLayoutTests(AlpineImages images)
         var blob = layout.ReadBlob(digest);
 
         Assert.True(actual == mediaType, $"'{digest}' has media type '{actual}', not '{mediaType}'.");
-        Assert.True(size == blob.Length, $"'{digest}' has size {size} in its descriptor, {blob.Length} bytes in the blob.");
+        Assert.True(
+            size == blob.Length,
+            $"'{digest}' has size {size} in its descriptor, {blob.Length} bytes in the blob.");
     }
 }

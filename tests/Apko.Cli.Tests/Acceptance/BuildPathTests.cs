@@ -2,7 +2,9 @@ using Apko.Testing;
 
 namespace Apko.Cli.Tests.Acceptance;
 
-/// <summary>Relative paths given to <c>apko build</c> resolve against <c>-C</c>, as apko changes directory first.</summary>
+/// <summary>
+/// Relative paths given to <c>apko build</c> resolve against <c>-C</c>, because apko changes directory first.
+/// </summary>
 public sealed class BuildPathTests
 {
     [Theory]

@@ -25,7 +25,9 @@ public sealed class BuildReproducibilityTests(AlpineImages images)
 
         var firstDigest = new OciLayoutReader(first.Combine("out")).ReadImageIndexDigest();
         var secondDigest = new OciLayoutReader(second.Combine("out")).ReadImageIndexDigest();
-        Assert.True(firstDigest == secondDigest, $"The builds gave image indexes '{firstDigest}' and '{secondDigest}'.");
+        Assert.True(
+            firstDigest == secondDigest,
+            $"The builds gave image indexes '{firstDigest}' and '{secondDigest}'.");
     }
 
     [Fact]
@@ -36,7 +38,9 @@ public sealed class BuildReproducibilityTests(AlpineImages images)
         var packages = new[] { "alpine-baselayout", "alpine-keys", "apk-tools", "busybox", "libc-utils" };
         var listed = string.Concat(packages.Select(p => $"    - {p}\n"));
         var reversed = string.Concat(packages.Reverse().Select(p => $"    - {p}\n"));
-        Assert.True(original.Contains(listed, StringComparison.Ordinal), $"The minimal config no longer lists {listed}.");
+        Assert.True(
+            original.Contains(listed, StringComparison.Ordinal),
+            $"The minimal config no longer lists {listed}.");
         var config = scratch.Combine("reversed.yaml");
         File.WriteAllText(config, original.Replace(listed, reversed, StringComparison.Ordinal));
 
@@ -59,14 +63,19 @@ public sealed class BuildReproducibilityTests(AlpineImages images)
 
         var text = Encoding.Latin1.GetString(layer);
         Assert.False(text.Contains(scratch.Path, StringComparison.Ordinal), $"The layer contains '{scratch.Path}'.");
-        Assert.False(text.Contains("apko-accept-", StringComparison.Ordinal), "The layer contains a test temp directory.");
+        Assert.False(
+            text.Contains("apko-accept-", StringComparison.Ordinal),
+            "The layer contains a test temp directory.");
         var host = Environment.MachineName;
         foreach (var entry in LayerEntry.ReadAll(layer).Where(e => e.ModificationTime == DateTimeOffset.UnixEpoch))
         {
             // Files the build writes itself (mtime 0) must not name the host. A host name can be short ("vm"), so
             // it is compared with whole words and not searched for in package binaries.
-            var words = Encoding.UTF8.GetString(entry.Content).Split(s_separators, StringSplitOptions.RemoveEmptyEntries);
-            Assert.False(words.Contains(host, StringComparer.Ordinal), $"'/{entry.Name}' contains the host name '{host}'.");
+            var content = Encoding.UTF8.GetString(entry.Content);
+            var words = content.Split(s_separators, StringSplitOptions.RemoveEmptyEntries);
+            Assert.False(
+                words.Contains(host, StringComparer.Ordinal),
+                $"'/{entry.Name}' contains the host name '{host}'.");
         }
     }
 
@@ -106,7 +115,9 @@ public sealed class BuildReproducibilityTests(AlpineImages images)
 
         JsonNode? annotation = layout.ReadManifest("amd64")["annotations"]?[CreatedAnnotation];
 
-        Assert.True((string?)annotation == "2024-01-26T01:51:33Z", $"The manifest's {CreatedAnnotation} is '{annotation}'.");
+        Assert.True(
+            (string?)annotation == "2024-01-26T01:51:33Z",
+            $"The manifest's {CreatedAnnotation} is '{annotation}'.");
     }
 
     private static readonly char[] s_separators = [' ', '\n', '\t', '"', ':', '/', ',', '=', '{', '}', '[', ']'];
@@ -118,7 +129,8 @@ public sealed class BuildReproducibilityTests(AlpineImages images)
             ["TMPDIR"] = scratch.CreateDirectory("tmp"),
             ["DOTNET_PROCESSOR_COUNT"] = "1",
         };
-        return ApkoProcess.BuildAlpineAsync(ApkoProcess.MinimalConfig, scratch.CreateDirectory("out"), scratch, environment);
+        var output = scratch.CreateDirectory("out");
+        return ApkoProcess.BuildAlpineAsync(ApkoProcess.MinimalConfig, output, scratch, environment);
     }
 
     private static async Task BuildFromConfigDirectoryAsync(TemporaryDirectory scratch)

@@ -27,7 +27,8 @@ public sealed class BuildRuntimeConfigTests(RuntimeImage image) : IClassFixture<
     {
         var podman = await image.LoadAsync();
 
-        var run = await podman.RunAsync("run", "--rm", "--network=none", "--entrypoint", "/bin/sh", "localhost/app:test", "-c", Script);
+        var run = await podman.RunAsync(
+            "run", "--rm", "--network=none", "--entrypoint", "/bin/sh", "localhost/app:test", "-c", Script);
 
         Assert.True(run.ExitCode == 0, $"podman run failed: {run}");
         var lines = run.Stdout.Split('\n');

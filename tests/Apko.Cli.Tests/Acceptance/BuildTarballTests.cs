@@ -13,12 +13,15 @@ public sealed class BuildTarballTests(AlpineImages images)
     public async Task Build_TarballInspectsWithSkopeo(string transport)
     {
         var skopeo = ExternalTool.Require("skopeo");
-        var reference = string.Format(System.Globalization.CultureInfo.InvariantCulture, transport, images.MinimalTarball);
+        var reference = string.Format(
+            System.Globalization.CultureInfo.InvariantCulture, transport, images.MinimalTarball);
 
         var result = await ExternalTool.RunAsync(skopeo, ["inspect", reference]);
 
         Assert.True(result.ExitCode == 0, $"skopeo inspect {reference} failed: {result}");
-        Assert.True(result.Stdout.Contains("\"Architecture\": \"amd64\"", StringComparison.Ordinal), $"No amd64: {result}");
+        Assert.True(
+            result.Stdout.Contains("\"Architecture\": \"amd64\"", StringComparison.Ordinal),
+            $"No amd64: {result}");
     }
 
     [Fact]
@@ -33,7 +36,8 @@ public sealed class BuildTarballTests(AlpineImages images)
         Assert.True(load.ExitCode == 0, $"podman load failed: {load}");
         Assert.True(load.Stdout.Contains("localhost/alpine:test", StringComparison.Ordinal), $"No tag loaded: {load}");
 
-        var run = await podman.RunAsync("run", "--rm", "--network=none", "localhost/alpine:test", "/bin/sh", "-c", "echo ok");
+        var run = await podman.RunAsync(
+            "run", "--rm", "--network=none", "localhost/alpine:test", "/bin/sh", "-c", "echo ok");
         Assert.True(run.ExitCode == 0, $"podman run failed: {run}");
         Assert.True(run.Stdout == "ok\n", $"podman run printed '{run.Stdout}', not 'ok'.");
     }
@@ -81,7 +85,8 @@ public sealed class BuildTarballTests(AlpineImages images)
         var build = await ApkoProcess.RunAsync(arguments, Fixtures.Path("apko", "internal", "cli"));
         Assert.True(build.ExitCode == 0, $"apko build of apko's golden config to a tarball failed: {build}");
 
-        var inspect = await ExternalTool.RunAsync(skopeo, ["inspect", $"docker-archive:{output}:golden:latest-{architecture}"]);
+        var reference = $"docker-archive:{output}:golden:latest-{architecture}";
+        var inspect = await ExternalTool.RunAsync(skopeo, ["inspect", reference]);
 
         Assert.True(inspect.ExitCode == 0, $"skopeo inspect of golden:latest-{architecture} failed: {inspect}");
         Assert.True(

@@ -29,10 +29,18 @@ public sealed class GoldenLayerTests(GoldenBuild build) : IClassFixture<GoldenBu
         foreach (var (ours, apko) in Pairs(architecture))
         {
             Assert.True(ours.Type == apko.Type, $"'{ours.Name}' is a {ours.Type}, apko's a {apko.Type}.");
-            Assert.True(ours.OctalMode == apko.OctalMode, $"'{ours.Name}' has mode {ours.OctalMode}, apko's {apko.OctalMode}.");
-            Assert.True(ours.LinkName == apko.LinkName, $"'{ours.Name}' links to '{ours.LinkName}', apko's to '{apko.LinkName}'.");
-            Assert.True(ours.DeviceMajor == apko.DeviceMajor, $"'{ours.Name}' has major {ours.DeviceMajor}, apko's {apko.DeviceMajor}.");
-            Assert.True(ours.DeviceMinor == apko.DeviceMinor, $"'{ours.Name}' has minor {ours.DeviceMinor}, apko's {apko.DeviceMinor}.");
+            Assert.True(
+                ours.OctalMode == apko.OctalMode,
+                $"'{ours.Name}' has mode {ours.OctalMode}, apko's {apko.OctalMode}.");
+            Assert.True(
+                ours.LinkName == apko.LinkName,
+                $"'{ours.Name}' links to '{ours.LinkName}', apko's to '{apko.LinkName}'.");
+            Assert.True(
+                ours.DeviceMajor == apko.DeviceMajor,
+                $"'{ours.Name}' has major {ours.DeviceMajor}, apko's {apko.DeviceMajor}.");
+            Assert.True(
+                ours.DeviceMinor == apko.DeviceMinor,
+                $"'{ours.Name}' has minor {ours.DeviceMinor}, apko's {apko.DeviceMinor}.");
             Assert.True(
                 ours.ModificationTime == apko.ModificationTime,
                 $"'{ours.Name}' has mtime {ours.ModificationTime:o}, apko's {apko.ModificationTime:o}.");

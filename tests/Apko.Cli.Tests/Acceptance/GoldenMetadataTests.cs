@@ -92,7 +92,9 @@ public sealed class GoldenMetadataTests(GoldenBuild build) : IClassFixture<Golde
         var ours = WithoutDiffIdsAndAuthor(build.Ours.ReadConfig(architecture));
         var apko = WithoutDiffIdsAndAuthor(GoldenBuild.Apko.ReadConfig(architecture));
 
-        Assert.True(JsonNode.DeepEquals(ours, apko), $"Our config:\n{ours.ToJsonString()}\napko's:\n{apko.ToJsonString()}");
+        Assert.True(
+            JsonNode.DeepEquals(ours, apko),
+            $"Our config:\n{ours.ToJsonString()}\napko's:\n{apko.ToJsonString()}");
     }
 
     [Fact]
@@ -111,7 +113,8 @@ public sealed class GoldenMetadataTests(GoldenBuild build) : IClassFixture<Golde
     {
         var diffId = (string?)build.Ours.ReadConfig(architecture)["rootfs"]?["diff_ids"]?[0];
 
-        var layer = "sha256:" + Convert.ToHexStringLower(SHA256.HashData(build.Ours.ReadUncompressedLayer(architecture)));
+        var uncompressed = build.Ours.ReadUncompressedLayer(architecture);
+        var layer = "sha256:" + Convert.ToHexStringLower(SHA256.HashData(uncompressed));
 
         Assert.True(diffId == layer, $"The {architecture} diff ID is '{diffId}', the layer's digest '{layer}'.");
     }
@@ -123,7 +126,9 @@ public sealed class GoldenMetadataTests(GoldenBuild build) : IClassFixture<Golde
         var ours = WithoutDigests(build.Ours.ReadManifest(architecture));
         var apko = WithoutDigests(GoldenBuild.Apko.ReadManifest(architecture));
 
-        Assert.True(JsonNode.DeepEquals(ours, apko), $"Our manifest:\n{ours.ToJsonString()}\napko's:\n{apko.ToJsonString()}");
+        Assert.True(
+            JsonNode.DeepEquals(ours, apko),
+            $"Our manifest:\n{ours.ToJsonString()}\napko's:\n{apko.ToJsonString()}");
     }
 
     [Fact]
@@ -139,7 +144,9 @@ public sealed class GoldenMetadataTests(GoldenBuild build) : IClassFixture<Golde
             }
         }
 
-        Assert.True(JsonNode.DeepEquals(ours, apko), $"Our image index:\n{ours.ToJsonString()}\napko's:\n{apko.ToJsonString()}");
+        Assert.True(
+            JsonNode.DeepEquals(ours, apko),
+            $"Our image index:\n{ours.ToJsonString()}\napko's:\n{apko.ToJsonString()}");
     }
 
     [Fact]

@@ -35,11 +35,13 @@ internal sealed class InstalledDatabase
         return record!;
     }
 
-    /// <summary>The package's file lines (F, R, a, M, Z), whose order ties each line to its directory or file.</summary>
+    /// <summary>
+    /// Returns the package's file lines (F, R, a, M, Z), in order, since the order ties each line to its file.
+    /// </summary>
     public static IReadOnlyList<string> FileLines(IReadOnlyList<string> record) =>
         record.Where(IsFileLine).ToList();
 
-    /// <summary>The package's other lines, the package fields, sorted since their order is not part of the data.</summary>
+    /// <summary>Returns the package's field lines, sorted, since their order is not part of the data.</summary>
     public static IReadOnlyList<string> FieldLines(IReadOnlyList<string> record) =>
         record.Where(line => !IsFileLine(line)).Order(StringComparer.Ordinal).ToList();
 

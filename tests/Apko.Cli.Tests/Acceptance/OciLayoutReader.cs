@@ -55,7 +55,8 @@ internal sealed class OciLayoutReader(string layout)
     {
         var layers = ReadManifest(architecture)["layers"]!.AsArray();
         Assert.True(layers.Count == 1, $"The {architecture} image of '{Layout}' has {layers.Count} layers, not 1.");
-        using var gzip = new GZipStream(new MemoryStream(ReadBlob((string)layers[0]!["digest"]!)), CompressionMode.Decompress);
+        var blob = ReadBlob((string)layers[0]!["digest"]!);
+        using var gzip = new GZipStream(new MemoryStream(blob), CompressionMode.Decompress);
         var tar = new MemoryStream();
         gzip.CopyTo(tar);
         return tar.ToArray();

@@ -24,7 +24,7 @@ internal sealed class TemporaryDirectory : IDisposable
         }
         catch (IOException)
         {
-            // A tool still holds a file. The system cleans its temp directory later.
+            // A tool still has a file open. The system cleans its temp directory later.
         }
         catch (UnauthorizedAccessException)
         {

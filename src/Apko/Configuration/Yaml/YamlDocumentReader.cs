@@ -25,7 +25,8 @@ internal static class YamlDocumentReader
             // YamlDotNet's scanner throws InvalidOperationException on some malformed input, such as an unclosed
             // flow sequence followed by a block mapping ("contents: [\n  packages\narchs: x86_64").
             var position = scanner.CurrentPosition;
-            throw new YamlException(position, position, "The YAML could not be scanned here.", exception);
+            const string Reason = "Scanning stopped at this position. Check for an unclosed '[' or '{' and the indentation.";
+            throw new YamlException(position, position, Reason, exception);
         }
     }
 
