@@ -14,7 +14,11 @@ public static class Program
         {
             foreach (var error in parseResult.Errors)
             {
-                Console.Error.WriteLine($"Error: {error.Message}");
+                // System.CommandLine words a missing argument only by its command, so name the argument too.
+                var argument = error.SymbolResult is System.CommandLine.Parsing.ArgumentResult result
+                    ? $" (argument <{result.Argument.Name}>)"
+                    : "";
+                Console.Error.WriteLine($"Error: {error.Message}{argument}");
             }
 
             Console.Error.WriteLine($"Run '{string.Join(' ', new[] { "apko", CommandPath(parseResult), "--help" }.Where(w => w.Length > 0))}' for usage.");

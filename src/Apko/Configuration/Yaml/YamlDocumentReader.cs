@@ -18,7 +18,23 @@ internal static class YamlDocumentReader
     /// <exception cref="YamlException">The text is not well-formed YAML, or an alias names no anchor.</exception>
     public static YamlNode? Read(string text)
     {
-        var parser = new Parser(new StringReader(text));
+        var scanner = new Scanner(new StringReader(text));
+        try
+        {
+            return ReadDocument(new Parser(scanner));
+        }
+        catch (InvalidOperationException exception)
+        {
+            // YamlDotNet's scanner throws InvalidOperationException on some malformed input, such as an unclosed
+            // flow sequence followed by a block mapping ("contents: [\n  packages\narchs: x86_64").
+            var position = scanner.CurrentPosition;
+            const string Reason = "Scanning stopped at this position. Check for an unclosed '[' or '{' and the indentation.";
+            throw new YamlException(position, position, Reason, exception);
+        }
+    }
+
+    private static YamlNode? ReadDocument(Parser parser)
+    {
         var anchors = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
         parser.Consume<StreamStart>();
         if (parser.Accept<StreamEnd>(out _))
