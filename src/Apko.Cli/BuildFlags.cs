@@ -128,7 +128,7 @@ internal sealed class BuildFlags
             ExtraPackages = result.GetValue(PackageAppend) ?? [],
             ExtraAnnotations = AnnotationParser.Parse(result.GetValue(Annotations) ?? []),
             BuildDate = ParseBuildDate(result.GetValue(BuildDate)),
-            SourceDateEpoch = environment.SourceDateEpoch,
+            SourceDateEpoch = SourceDateEpochOf(environment, ParseBuildDate(result.GetValue(BuildDate))),
             CacheDirectory = result.GetValue(CacheDir) is { Length: > 0 } cache
                 ? Path.GetFullPath(cache, environment.WorkingDirectory)
                 : environment.DefaultCacheDirectory,
@@ -148,6 +148,13 @@ internal sealed class BuildFlags
             ToolVersion = VersionInfo.Version,
         };
     }
+
+    /// <summary>
+    /// Returns the fixed creation time: <c>SOURCE_DATE_EPOCH</c> when it has a value, and, as apko does, the
+    /// <c>--build-date</c> value (or the epoch) when the variable is set but empty; null when it is unset.
+    /// </summary>
+    private static DateTimeOffset? SourceDateEpochOf(CliEnvironment environment, DateTimeOffset? buildDate) =>
+        environment.SourceDateEpoch ?? (environment.SourceDateEpochPresent ? buildDate ?? DateTimeOffset.UnixEpoch : null);
 
     public static IReadOnlyList<string> SplitList(string[]? values) =>
         (values ?? []).SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))

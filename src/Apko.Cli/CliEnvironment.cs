@@ -11,6 +11,7 @@ namespace Apko.Cli;
 internal sealed record CliEnvironment(
     string WorkingDirectory,
     DateTimeOffset? SourceDateEpoch,
+    bool SourceDateEpochPresent,
     IReadOnlyList<RepositoryCredential> Credentials,
     string DefaultCacheDirectory,
     string HostArchitecture)
@@ -28,6 +29,7 @@ internal sealed record CliEnvironment(
         return new CliEnvironment(
             workingDirectory,
             ReadSourceDateEpoch(Environment.GetEnvironmentVariable("SOURCE_DATE_EPOCH")),
+            Environment.GetEnvironmentVariable("SOURCE_DATE_EPOCH") is not null,
             ParseHttpAuth(Environment.GetEnvironmentVariable("HTTP_AUTH")),
             DefaultCache(),
             HostApkArchitecture());

@@ -90,4 +90,25 @@ public sealed class ProgramTests
             await File.ReadAllTextAsync(Path.Combine(cli, "testdata", "apko.lock.json"), TestContext.Current.CancellationToken),
             await File.ReadAllTextAsync(output, TestContext.Current.CancellationToken));
     }
+
+    [Fact]
+    public async Task Build_BlankSourceDateEpochUsesBuildDate()
+    {
+        var work = Directory.CreateTempSubdirectory("apko-cli-epoch-").FullName;
+        var output = Directory.CreateDirectory(Path.Combine(work, "out")).FullName;
+
+        var result = await ExternalTool.RunAsync(
+            "dotnet",
+            [Executable, "build", "-C", Fixtures.Path("alpine"), "apko-alpine-3.19.1-minimal.yaml", "alpine:test", output,
+                "--cache-dir", Path.Combine(work, "cache"), "--sbom=false", "--build-date", "2020-01-01T00:00:00Z"],
+            environment: new Dictionary<string, string> { ["SOURCE_DATE_EPOCH"] = "" });
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var outer = System.Text.Json.JsonDocument.Parse(
+            await File.ReadAllTextAsync(Path.Combine(output, "index.json"), TestContext.Current.CancellationToken));
+        var digest = outer.RootElement.GetProperty("manifests")[0].GetProperty("digest").GetString()!;
+        var index = await File.ReadAllTextAsync(
+            Path.Combine(output, "blobs", "sha256", digest["sha256:".Length..]), TestContext.Current.CancellationToken);
+        Assert.Contains("\"org.opencontainers.image.created\":\"2020-01-01T00:00:00Z\"", index);
+    }
 }
