@@ -24,6 +24,7 @@ internal static class ApkoCommandLine
         root.Subcommands.Add(VersionCommand.Create());
         root.Subcommands.Add(CleanCommand.Create());
         root.Subcommands.Add(InstallKeysCommand.Create());
+        root.Subcommands.Add(PushLayoutCommand.Create());
         root.Subcommands.Add(CompletionCommand.Create(root));
         return root;
     }

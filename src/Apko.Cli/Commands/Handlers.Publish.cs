@@ -66,7 +66,7 @@ internal static partial class Handlers
     }
 
     /// <summary>Returns the Docker config file: <c>$DOCKER_CONFIG/config.json</c>, else <c>~/.docker/config.json</c>.</summary>
-    private static string DockerConfigPath()
+    internal static string DockerConfigPath()
     {
         var directory = Environment.GetEnvironmentVariable("DOCKER_CONFIG");
         if (string.IsNullOrEmpty(directory))
