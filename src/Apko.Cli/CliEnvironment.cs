@@ -43,7 +43,9 @@ internal sealed record CliEnvironment(
             return null;
         }
 
-        if (!long.TryParse(value.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var seconds))
+        // DateTimeOffset ends at year 9999, 253402300799 seconds after the epoch.
+        if (!long.TryParse(value.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
+            || seconds > 253402300799)
         {
             throw new UsageException(
                 $"SOURCE_DATE_EPOCH '{value}' is not a number of seconds since 1970. Set it like SOURCE_DATE_EPOCH=1700000000.");

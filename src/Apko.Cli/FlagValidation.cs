@@ -29,6 +29,11 @@ internal static class FlagValidation
             }
         }
 
+        if (options.SbomDirectory is { } sbomPath && File.Exists(Path.GetFullPath(sbomPath, options.WorkingDirectory)))
+        {
+            throw new UsageException($"--sbom-path '{sbomPath}' is a file. Give a directory; it is created when missing.");
+        }
+
         foreach (var format in options.SbomFormats)
         {
             if (format is not ("spdx" or "cyclonedx"))

@@ -31,6 +31,15 @@ public static class Program
             e.Cancel = true;
             cancellation.Cancel();
         };
+
+        // SIGTERM (a CI job's timeout, `kill`) cancels like Ctrl+C, so scratch files and partial outputs are removed.
+        using var terminate = System.Runtime.InteropServices.PosixSignalRegistration.Create(
+            System.Runtime.InteropServices.PosixSignal.SIGTERM,
+            context =>
+            {
+                context.Cancel = true;
+                cancellation.Cancel();
+            });
         return await parseResult.InvokeAsync(new InvocationConfiguration(), cancellation.Token);
     }
 

@@ -199,6 +199,14 @@ public sealed class RepositoryFetcher
     {
         try
         {
+            // A public key file is a few hundred bytes; refusing devices and large files keeps /dev/zero from filling memory.
+            var info = new FileInfo(path);
+            if (Directory.Exists(path) || path.StartsWith("/dev/", StringComparison.Ordinal)
+                || path.StartsWith("/proc/", StringComparison.Ordinal) || (info.Exists && info.Length > 1 << 20))
+            {
+                throw new IOException($"'{path}' is not a key file: keys are regular files under 1 MiB.");
+            }
+
             return await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

@@ -97,6 +97,12 @@ internal static class ImageAssembler
         var environment = new SortedDictionary<string, string>(StringComparer.Ordinal);
         foreach (var (key, value) in configured)
         {
+            if (key.Length == 0 || key.Contains('=', StringComparison.Ordinal) || key.Contains('\0', StringComparison.Ordinal))
+            {
+                throw new ApkoException(
+                    "APKO1402", $"environment: '{key}' is not a valid variable name. Names must be non-empty and contain no '='.");
+            }
+
             environment[key] = value;
         }
 

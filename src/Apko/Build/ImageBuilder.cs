@@ -52,8 +52,11 @@ public static class ImageBuilder
         try
         {
             var built = await BuildInScratchAsync(options, tag, scratch, httpClient, cancellationToken).ConfigureAwait(false);
+
+            // SBOMs are made before anything is written, so a package's broken SBOM leaves no image behind.
+            var sbomFiles = GenerateSboms(options, built, tag);
             await WriteOutputAsync(built.Index, output, tag, cancellationToken).ConfigureAwait(false);
-            var sboms = await WriteSbomsAsync(options, built, tag, cancellationToken).ConfigureAwait(false);
+            var sboms = await WriteSbomFilesAsync(options, sbomFiles, null, cancellationToken).ConfigureAwait(false);
             options.Logger?.LogInformation("Wrote {Output} with index {Digest}", output, built.Index.Index.Descriptor.Digest);
             return built with { SbomFiles = sboms };
         }
@@ -160,22 +163,47 @@ public static class ImageBuilder
         BuildResult built,
         string tag,
         CancellationToken cancellationToken,
-        string? sbomDirectory = null)
+        string? sbomDirectory = null) =>
+        await WriteSbomFilesAsync(options, GenerateSboms(options, built, tag), sbomDirectory, cancellationToken)
+            .ConfigureAwait(false);
+
+    private static List<SbomFile> GenerateSboms(BuildOptions options, BuildResult built, string tag)
     {
         var formats = SbomFormatsOf(options);
+        var files = new List<SbomFile>();
         if (formats == SbomFormats.None)
+        {
+            return files;
+        }
+
+        for (var i = 0; i < built.Index.Images.Count; i++)
+        {
+            var input = SbomInputs.ForImage(options, built.Index.Images[i], built.RootFileSystems[i], tag);
+            files.AddRange(SbomGenerator.GenerateImage(input, formats));
+        }
+
+        files.AddRange(SbomGenerator.GenerateIndex(SbomInputs.ForIndex(options, built, tag), formats));
+        return files;
+    }
+
+    private static async Task<IReadOnlyList<string>> WriteSbomFilesAsync(
+        BuildOptions options,
+        IReadOnlyList<SbomFile> files,
+        string? sbomDirectory,
+        CancellationToken cancellationToken)
+    {
+        if (files.Count == 0)
         {
             return [];
         }
 
-        var files = new List<SbomFile>();
-        for (var i = 0; i < built.Index.Images.Count; i++)
+        var directory = sbomDirectory ?? Path.GetFullPath(options.SbomDirectory ?? ".", options.WorkingDirectory);
+        if (File.Exists(directory))
         {
-            files.AddRange(SbomGenerator.GenerateImage(SbomInputs.ForImage(options, built.Index.Images[i], built.RootFileSystems[i], tag), formats));
+            throw new ApkoException(
+                "APKO6012", $"The SBOM path '{directory}' is a file. Give a directory with --sbom-path.");
         }
 
-        files.AddRange(SbomGenerator.GenerateIndex(SbomInputs.ForIndex(options, built, tag), formats));
-        var directory = sbomDirectory ?? Path.GetFullPath(options.SbomDirectory ?? ".", options.WorkingDirectory);
         Directory.CreateDirectory(directory);
         var written = new List<string>();
         foreach (var file in files)

@@ -45,7 +45,7 @@ internal static class SbomInputs
     {
         var location = rootfs.Plan.Resolution.Packages.FirstOrDefault(p => p.Package.Name == name)?.Repository?.Repository.Location;
         return location is not null && location.Contains("://", StringComparison.Ordinal) && !location.StartsWith("file:", StringComparison.Ordinal)
-            ? location
+            ? Credentials.Strip(location)
             : null;
     }
 

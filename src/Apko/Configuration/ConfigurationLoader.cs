@@ -135,6 +135,29 @@ public static class ConfigurationLoader
         return resolved;
     }
 
+    /// <summary>Largest configuration or include file read; larger files are rejected before reading.</summary>
+    private const long MaxFileSize = 16L << 20;
+
+    /// <summary>
+    /// Rejects directories, devices and pseudo-files (such as <c>/dev/zero</c>, which never ends) and files over
+    /// <see cref="MaxFileSize"/>, before reading them.
+    /// </summary>
+    private static void CheckRegularFile(string path)
+    {
+        var info = new FileInfo(path);
+        var target = info.ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? info.FullName;
+        if (Directory.Exists(target) || target.StartsWith("/dev/", StringComparison.Ordinal)
+            || target.StartsWith("/proc/", StringComparison.Ordinal) || target.StartsWith("/sys/", StringComparison.Ordinal))
+        {
+            throw new IOException("it is not a regular file");
+        }
+
+        if (info.Exists && info.Length > MaxFileSize)
+        {
+            throw new IOException($"it is {info.Length} bytes, more than the {MaxFileSize} bytes a configuration may have");
+        }
+    }
+
     private static async Task<LoadedFile?> ReadFileAsync(
         string displayName, string fullPath, List<ConfigurationProblem> problems, CancellationToken cancellationToken)
     {
@@ -142,6 +165,7 @@ public static class ConfigurationLoader
         string text;
         try
         {
+            CheckRegularFile(fullPath);
             content = await File.ReadAllBytesAsync(fullPath, cancellationToken).ConfigureAwait(false);
             var bom = content.AsSpan().StartsWith(Encoding.UTF8.Preamble) ? Encoding.UTF8.Preamble.Length : 0;
             text = s_strictUtf8.GetString(content, bom, content.Length - bom);

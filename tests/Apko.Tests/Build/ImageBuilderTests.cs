@@ -147,4 +147,21 @@ public sealed class ImageBuilderTests
 
     private static async Task<string> ReadTextAsync(ImageFileSystem fileSystem, string path) =>
         Encoding.UTF8.GetString(await fileSystem.ReadFileAsync(path, CancellationToken.None));
+
+    [Fact]
+    public async Task BuildImage_InvalidEnvironmentLeavesNoOutput()
+    {
+        using var fixture = new BuildFixture();
+        var configuration = fixture.WriteConfiguration(BuildFixture.AlpineContents("busybox") + """
+            environment:
+              "A=B": x
+            """);
+        var tarball = Path.Combine(fixture.Root, "image.tar");
+
+        var error = await Assert.ThrowsAsync<ApkoException>(() => ImageBuilder.BuildImageAsync(
+            fixture.Options(configuration), "alpine:test", tarball, new HttpClient(), CancellationToken.None));
+
+        Assert.Contains("'A=B'", error.Message);
+        Assert.False(File.Exists(tarball), "tarball written after a failure");
+    }
 }

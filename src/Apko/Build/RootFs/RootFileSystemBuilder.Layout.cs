@@ -81,7 +81,7 @@ internal sealed partial class RootFileSystemBuilder
 
     private static void WriteRepositories(ImageFileSystem fileSystem, IReadOnlyList<string> repositories)
     {
-        var text = string.Concat(repositories.Select(r => r + "\n"));
+        var text = string.Concat(repositories.Select(r => Credentials.Strip(r) + "\n"));
         fileSystem.WriteFile("etc/apk/repositories", Encoding.UTF8.GetBytes(text), FileModes.File);
     }
 

@@ -83,9 +83,17 @@ internal sealed partial class RootFileSystemBuilder(BuildOptions options, Reposi
                 : $"{p.Package.Name}={p.Package.Version}")
             .Order(StringComparer.Ordinal)
             .ToImmutableArray();
+        var contents = plan.Configuration.Contents;
         return plan.Configuration with
         {
-            Contents = plan.Configuration.Contents with { Packages = packages },
+            Contents = contents with
+            {
+                Packages = packages,
+                Repositories = [.. contents.Repositories.Select(Credentials.Strip)],
+                BuildRepositories = [.. contents.BuildRepositories.Select(Credentials.Strip)],
+                RuntimeRepositories = [.. contents.RuntimeRepositories.Select(Credentials.Strip)],
+                Keyring = [.. contents.Keyring.Select(Credentials.Strip)],
+            },
             Archs = [plan.Architecture],
         };
     }
