@@ -68,16 +68,42 @@ internal static class CommandRunner
             OciException e => e.Code,
             _ => null,
         };
-        await Console.Error.WriteLineAsync(code is null ? $"Error: {error.Message}" : $"Error {code}: {error.Message}");
+        await Console.Error.WriteLineAsync(
+            code is null ? $"Error: {Printable(error.Message)}" : $"Error {code}: {Printable(error.Message)}");
         for (var inner = error.InnerException; inner is not null; inner = inner.InnerException)
         {
-            await Console.Error.WriteLineAsync($"  caused by: {inner.Message}");
+            if (!error.Message.Contains(inner.Message, StringComparison.Ordinal))
+            {
+                await Console.Error.WriteLineAsync($"  caused by: {Printable(inner.Message)}");
+            }
         }
 
         if (level <= LogLevel.Debug)
         {
             await Console.Error.WriteLineAsync(error.ToString());
         }
+    }
+
+    /// <summary>
+    /// Escapes control characters other than newline and tab, so bytes from a hostile index or package cannot
+    /// drive the terminal (set its title, clear the screen) through an error message.
+    /// </summary>
+    internal static string Printable(string text)
+    {
+        var builder = new System.Text.StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            if (char.IsControl(c) && c is not ('\n' or '\t'))
+            {
+                builder.Append($"\\u{(int)c:x4}");
+            }
+            else
+            {
+                builder.Append(c);
+            }
+        }
+
+        return builder.ToString();
     }
 
     private static LogLevel ParseLevel(string? text) => text switch

@@ -36,8 +36,8 @@ internal static class IndexErrors
 
     public static ApkException TooLarge(string source, long maxSize) => new(
         "APKO2113",
-        $"{source}: the index decompresses to more than {maxSize} bytes. Raise ApkIndexReadOptions.MaxSize "
-        + "only if the repository is trusted.");
+        $"{source}: the index decompresses to more than {maxSize} bytes. Raise the limit with "
+        + "--max-apkindex-decompressed-size only if the repository is trusted.");
 
     public static ApkException Corrupt(string source, Exception inner) => new(
         "APKO2114",
@@ -51,8 +51,8 @@ internal static class IndexErrors
 
     public static ApkException PlainTextNotVerifiable(string source) => new(
         "APKO2116",
-        $"{source}: a plain-text APKINDEX has no signature to verify. Read it with verification off "
-        + "(Keyring = null) or use the signed APKINDEX.tar.gz.");
+        $"{source}: a plain-text APKINDEX has no signature to verify. Serve the signed "
+        + "APKINDEX.tar.gz, or pass --ignore-signatures if the repository is trusted.");
 
     public static ApkException Unreadable(string source, Exception inner) => new(
         "APKO2117",

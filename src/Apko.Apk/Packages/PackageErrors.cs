@@ -29,7 +29,8 @@ internal static class PackageErrors
     public static ApkException MemberTooLarge(string description, long offset, long maxSize) => new(
         "APKO2134",
         $"{description} at byte {offset} decompresses to more than {maxSize} bytes, the limit for this part. "
-        + "Raise the limit in the read options only if the file comes from a trusted source.");
+        + "Raise it with --max-apk-control-size (control) or --max-apk-data-size (data) only if the file comes from a "
+        + "trusted source.");
 
     public static ApkException TarCorrupt(string description, Exception inner) => new(
         "APKO2135",
@@ -81,7 +82,7 @@ internal static class PackageErrors
     public static ApkException DataTooLarge(string path, long maxSize) => new(
         "APKO2146",
         $"'{path}': the data member decompresses to more than {maxSize} bytes, the limit for package data. "
-        + "Raise ApkReadLimits.MaxDataSize only if the package comes from a trusted source.");
+        + "Raise it with --max-apk-data-size only if the package comes from a trusted source.");
 
     public static ApkException Unreadable(string path, Exception inner) => new(
         "APKO2148",

@@ -98,4 +98,12 @@ public sealed class CommandLineParsingTests
 
         Assert.Contains("'a'", error.Message);
     }
+
+    [Fact]
+    public void Printable_EscapesTerminalControls()
+    {
+        var text = CommandRunner.Printable("line\u001b]0;TITLE\u0007 and\u0000 end\nnext");
+
+        Assert.Equal("line\\u001b]0;TITLE\\u0007 and\\u0000 end\nnext", text);
+    }
 }
