@@ -42,6 +42,19 @@ public class ResolverBenchmarks
     [Benchmark]
     public int IndexAndResolveToolchainAlpine316() => new Resolver([_alpine316]).Resolve(s_toolchainWorld).Packages.Count;
 
+    /// <summary>What a build does: read and verify APKINDEX.tar.gz, index it, and resolve the toolchain world.</summary>
+    [Benchmark]
+    public async Task<int> LoadAndResolveToolchainAlpine316()
+    {
+        var path = Path.Combine(FindFixtures(), "apko", "pkg", "apk", "apk", "testdata", "alpine-316", "APKINDEX.tar.gz");
+        var keyring = await Apko.Apk.Signing.Keyring.LoadAsync(
+            [Path.Combine(FindFixtures(), "alpine", "keys", "alpine-devel@lists.alpinelinux.org-6165ee59.rsa.pub")],
+            CancellationToken.None);
+        var index = await ApkIndexReader.ReadAsync(path, ApkIndexReadOptions.Verified(keyring), CancellationToken.None);
+        var repository = new RepositoryIndex(new Repository(Path.GetDirectoryName(path)!), "x86_64", index);
+        return new Resolver([repository]).Resolve(s_toolchainWorld).Packages.Count;
+    }
+
     private static RepositoryIndex ReadIndex(params string[] fixturePath)
     {
         var path = Path.Combine([FindFixtures(), .. fixturePath]);

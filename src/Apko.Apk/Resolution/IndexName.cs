@@ -1,28 +1,58 @@
 namespace Apko.Apk.Resolution;
 
 /// <summary>
-/// A package or provided name of a <see cref="PackageIndex"/>, with what refers to it, computed once per index.
+/// A package or provided name of a <see cref="PackageIndex"/>, with what refers to it. The reverse links are worked
+/// out from the index on first use, since a solve reaches only a small part of a repository.
 /// </summary>
-internal sealed class IndexName(string name, int id)
+internal sealed class IndexName(string name, int id, PackageIndex? index = null)
 {
+    private IndexName[]? _reverseDepends;
+    private IndexName[]? _reverseInstallIf;
+
     public string Name { get; } = name;
 
     /// <summary>Position in <see cref="PackageIndex.Names"/>; -1 for a name the index does not know.</summary>
     public int Id { get; } = id;
 
     /// <summary>Packages named so or providing the name, in index order.</summary>
-    public List<IndexProvider> Providers { get; } = [];
+    public ArraySegment<IndexProvider> Providers { get; set; } = ArraySegment<IndexProvider>.Empty;
 
     /// <summary>
     /// Names of packages that depend on this name, and the names those packages provide, in index order of the first
     /// such package, as apk-tools lists them.
     /// </summary>
-    public List<IndexName> ReverseDepends { get; } = [];
+    public IndexName[] ReverseDepends
+    {
+        get
+        {
+            if (Volatile.Read(ref _reverseDepends) is { } known)
+            {
+                return known;
+            }
+
+            var computed = index?.GetReverseNames(Id, installIf: false) ?? [];
+            Volatile.Write(ref _reverseDepends, computed);
+            return computed;
+        }
+    }
 
     /// <summary>
     /// Names of packages whose <c>install_if</c> mentions this name, and the names those packages provide.
     /// </summary>
-    public List<IndexName> ReverseInstallIf { get; } = [];
+    public IndexName[] ReverseInstallIf
+    {
+        get
+        {
+            if (Volatile.Read(ref _reverseInstallIf) is { } known)
+            {
+                return known;
+            }
+
+            var computed = index?.GetReverseNames(Id, installIf: true) ?? [];
+            Volatile.Write(ref _reverseInstallIf, computed);
+            return computed;
+        }
+    }
 
     public override string ToString() => Name;
 }

@@ -29,13 +29,13 @@ internal sealed class IndexPackage(int id, ApkPackage package, IndexName name)
     public int InstalledTag { get; set; }
 
     /// <summary>Names this package provides besides its own, each with a version or null for a virtual name.</summary>
-    public (IndexName Name, string? Version)[] Provides { get; set; } = [];
+    public ArraySegment<(IndexName Name, string? Version)> Provides { get; set; } = [];
 
     /// <summary>Index names of the <c>D:</c> atoms, in atom order.</summary>
-    public IndexName[] DependNames { get; set; } = [];
+    public ArraySegment<IndexName> DependNames { get; set; } = [];
 
     /// <summary>Index names of the <c>i:</c> atoms, in atom order.</summary>
-    public IndexName[] InstallIfNames { get; set; } = [];
+    public ArraySegment<IndexName> InstallIfNames { get; set; } = [];
 
     /// <summary>Parsed <c>D:</c> atoms, without invalid ones; parsed on first use.</summary>
     public IndexDependency[] Depends
@@ -88,7 +88,7 @@ internal sealed class IndexPackage(int id, ApkPackage package, IndexName name)
         Volatile.Write(ref _installIf, installIf);
     }
 
-    private static IndexDependency[] Parse(IReadOnlyList<string> atoms, IndexName[] names, ref bool invalid)
+    private static IndexDependency[] Parse(IReadOnlyList<string> atoms, ArraySegment<IndexName> names, ref bool invalid)
     {
         if (atoms.Count == 0)
         {

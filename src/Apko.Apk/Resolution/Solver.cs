@@ -130,7 +130,7 @@ internal sealed partial class Solver
     }
 
     /// <summary>Returns the states of those names that this solve has already created.</summary>
-    public IEnumerable<SolverName> FindNames(List<IndexName> names)
+    public IEnumerable<SolverName> FindNames(IndexName[] names)
     {
         foreach (var name in names)
         {
