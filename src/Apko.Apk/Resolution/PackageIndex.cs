@@ -21,11 +21,8 @@ internal sealed class PackageIndex
     private readonly Dictionary<string, IndexPackage> _byChecksum;
     private readonly List<IndexPackage> _packages;
     private readonly (IndexName Name, string? Version)[] _provides;
-    private readonly int[] _providerNames;
-    private readonly IndexProvider[] _providerLinks;
     private readonly IndexName[] _atomNames;
     private int _provideCount;
-    private int _providerCount;
     private int _atomCount;
     private ReverseLinks _reverseDepends;
     private ReverseLinks _reverseInstallIf;
@@ -44,8 +41,6 @@ internal sealed class PackageIndex
         _byChecksum = new Dictionary<string, IndexPackage>(sizes.Packages, StringComparer.Ordinal);
         _packages = new List<IndexPackage>(sizes.Packages);
         _provides = new (IndexName, string?)[sizes.Provides];
-        _providerNames = new int[sizes.Packages + sizes.Provides];
-        _providerLinks = new IndexProvider[sizes.Packages + sizes.Provides];
         _atomNames = new IndexName[sizes.Atoms];
         Repositories = repositories;
         AddPackages(repositories, installed);
@@ -84,7 +79,7 @@ internal sealed class PackageIndex
         }
 
         var result = new List<IndexName>(packages.Length * 2);
-        var seen = packages.Length > 8 ? new HashSet<int>(packages.Length * 2) : null;
+        var seen = packages.Length > 8 ? new ulong[(_nameList.Count + 63) / 64] : null;
         foreach (var id in packages)
         {
             var package = _packages[id];
@@ -98,10 +93,24 @@ internal sealed class PackageIndex
         return [.. result];
     }
 
-    private static void AddOnce(List<IndexName> names, HashSet<int>? seen, IndexName name)
+    /// <summary>Adds a name unless already listed: a linear search for short lists, else a bit per name id.</summary>
+    private static void AddOnce(List<IndexName> names, ulong[]? seen, IndexName name)
     {
-        if (seen is null ? !names.Contains(name) : seen.Add(name.Id))
+        if (seen is null)
         {
+            if (!names.Contains(name))
+            {
+                names.Add(name);
+            }
+
+            return;
+        }
+
+        ref var word = ref seen[name.Id >> 6];
+        var bit = 1UL << (name.Id & 63);
+        if ((word & bit) == 0)
+        {
+            word |= bit;
             names.Add(name);
         }
     }
@@ -156,7 +165,6 @@ internal sealed class PackageIndex
             _byChecksum.Add(checksum, added);
         }
 
-        AddProvider(name, new IndexProvider(added, package.Version));
         var provides = package.Provides;
         var start = _provideCount;
         for (var i = 0; i < provides.Count; i++)
@@ -166,7 +174,6 @@ internal sealed class PackageIndex
             var provided = equals < 0 ? GetOrAddName(text, text) : GetOrAddName(text.AsSpan(0, equals));
             var version = equals < 0 ? null : VersionOf(text.AsSpan(equals + 1), package.Version);
             _provides[_provideCount++] = (provided, version);
-            AddProvider(provided, new IndexProvider(added, version));
         }
 
         added.Provides = new ArraySegment<(IndexName, string?)>(_provides, start, _provideCount - start);
@@ -177,19 +184,20 @@ internal sealed class PackageIndex
     private static string VersionOf(ReadOnlySpan<char> version, string packageVersion) =>
         version.SequenceEqual(packageVersion) ? packageVersion : version.ToString();
 
-    private void AddProvider(IndexName name, IndexProvider provider)
-    {
-        _providerNames[_providerCount] = name.Id;
-        _providerLinks[_providerCount++] = provider;
-    }
-
-    /// <summary>Groups the provider links by name, keeping index order, into one array.</summary>
+    /// <summary>
+    /// Lists the providers of every name in one array, grouped by name: each package offers its own name, then the
+    /// names it provides, in package order.
+    /// </summary>
     private void LinkProviders()
     {
         var starts = new int[_nameList.Count + 1];
-        for (var i = 0; i < _providerCount; i++)
+        foreach (var package in _packages)
         {
-            starts[_providerNames[i] + 1]++;
+            starts[package.Name.Id + 1]++;
+            foreach (var (provided, _) in package.Provides)
+            {
+                starts[provided.Id + 1]++;
+            }
         }
 
         for (var i = 1; i < starts.Length; i++)
@@ -197,11 +205,15 @@ internal sealed class PackageIndex
             starts[i] += starts[i - 1];
         }
 
-        var grouped = new IndexProvider[_providerCount];
+        var grouped = new IndexProvider[starts[^1]];
         var next = starts.AsSpan(0, _nameList.Count).ToArray();
-        for (var i = 0; i < _providerCount; i++)
+        foreach (var package in _packages)
         {
-            grouped[next[_providerNames[i]]++] = _providerLinks[i];
+            grouped[next[package.Name.Id]++] = new IndexProvider(package, package.Package.Version);
+            foreach (var (provided, version) in package.Provides)
+            {
+                grouped[next[provided.Id]++] = new IndexProvider(package, version);
+            }
         }
 
         for (var i = 0; i < _nameList.Count; i++)
