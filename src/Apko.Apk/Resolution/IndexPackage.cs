@@ -95,12 +95,13 @@ internal sealed class IndexPackage(int id, ApkPackage package, IndexName name)
             return [];
         }
 
-        var parsed = new List<IndexDependency>(atoms.Count);
+        var parsed = new IndexDependency[atoms.Count];
+        var count = 0;
         for (var i = 0; i < atoms.Count; i++)
         {
             if (Dependency.TryParse(atoms[i], out var dependency))
             {
-                parsed.Add(new IndexDependency(dependency, names[i]));
+                parsed[count++] = new IndexDependency(dependency, names[i]);
             }
             else
             {
@@ -108,6 +109,6 @@ internal sealed class IndexPackage(int id, ApkPackage package, IndexName name)
             }
         }
 
-        return [.. parsed];
+        return count == parsed.Length ? parsed : parsed[..count];
     }
 }
