@@ -15,8 +15,8 @@ namespace Apko.Apk.Resolution;
 /// </remarks>
 internal sealed class PackageIndex
 {
-    private readonly Dictionary<string, IndexName> _names;
-    private readonly Dictionary<string, IndexName>.AlternateLookup<ReadOnlySpan<char>> _nameLookup;
+    private readonly HashSet<IndexName> _names;
+    private readonly HashSet<IndexName>.AlternateLookup<ReadOnlySpan<char>> _nameLookup;
     private readonly List<IndexName> _nameList;
     private readonly Dictionary<string, IndexPackage> _byChecksum;
     private readonly List<IndexPackage> _packages;
@@ -35,7 +35,7 @@ internal sealed class PackageIndex
         }
 
         var sizes = IndexSizes.Count(repositories, installed);
-        _names = new Dictionary<string, IndexName>(sizes.Packages + sizes.Provides, StringComparer.Ordinal);
+        _names = new HashSet<IndexName>(sizes.Packages + sizes.Provides, IndexNameComparer.Instance);
         _nameLookup = _names.GetAlternateLookup<ReadOnlySpan<char>>();
         _nameList = new List<IndexName>(sizes.Packages + sizes.Provides);
         _byChecksum = new Dictionary<string, IndexPackage>(sizes.Packages, StringComparer.Ordinal);
@@ -57,7 +57,7 @@ internal sealed class PackageIndex
     public IReadOnlyList<IndexName> Names => _nameList;
 
     /// <summary>Returns the index name, or null when no package mentions the name.</summary>
-    public IndexName? FindName(string name) => _names.GetValueOrDefault(name);
+    public IndexName? FindName(string name) => _nameLookup.TryGetValue(name, out var known) ? known : null;
 
     /// <summary>
     /// Returns the names of the packages that depend on (or, with <paramref name="installIf"/>, are installed if)
@@ -135,16 +135,19 @@ internal sealed class PackageIndex
         }
     }
 
-    private IndexName GetOrAddName(ReadOnlySpan<char> name, string? text = null)
+    /// <summary>
+    /// Returns the name spelled by the first <paramref name="length"/> characters of <paramref name="text"/>, adding
+    /// it when new; its string is made only when a solve needs it.
+    /// </summary>
+    private IndexName GetOrAddName(string text, int length)
     {
-        if (_nameLookup.TryGetValue(name, out var known))
+        if (_nameLookup.TryGetValue(text.AsSpan(0, length), out var known))
         {
             return known;
         }
 
-        text ??= name.ToString();
-        known = new IndexName(text, _nameList.Count, this);
-        _names.Add(text, known);
+        known = new IndexName(text, length, _nameList.Count, this);
+        _names.Add(known);
         _nameList.Add(known);
         return known;
     }
@@ -157,7 +160,7 @@ internal sealed class PackageIndex
             return known;
         }
 
-        var name = GetOrAddName(package.Name, package.Name);
+        var name = GetOrAddName(package.Name, package.Name.Length);
         var added = new IndexPackage(_packages.Count, package, name);
         _packages.Add(added);
         if (checksum is not null)
@@ -171,7 +174,7 @@ internal sealed class PackageIndex
         {
             var text = provides[i];
             var equals = text.IndexOf('=', StringComparison.Ordinal);
-            var provided = equals < 0 ? GetOrAddName(text, text) : GetOrAddName(text.AsSpan(0, equals));
+            var provided = GetOrAddName(text, equals < 0 ? text.Length : equals);
             var version = equals < 0 ? null : VersionOf(text.AsSpan(equals + 1), package.Version);
             _provides[_provideCount++] = (provided, version);
         }
@@ -251,10 +254,23 @@ internal sealed class PackageIndex
         var start = _atomCount;
         for (var i = 0; i < atoms.Count; i++)
         {
-            _atomNames[_atomCount++] = GetOrAddName(DependencyParser.ReadName(atoms[i]));
+            _atomNames[_atomCount++] = GetAtomName(atoms[i]);
         }
 
         return new ArraySegment<IndexName>(_atomNames, start, atoms.Count);
+    }
+
+    /// <summary>Returns the name an atom such as <c>!foo@edge>=1.2</c> refers to, adding it when new.</summary>
+    private IndexName GetAtomName(string atom)
+    {
+        var name = DependencyParser.ReadName(atom);
+        if (_nameLookup.TryGetValue(name, out var known))
+        {
+            return known;
+        }
+
+        var text = name.Length == atom.Length ? atom : name.ToString();
+        return GetOrAddName(text, text.Length);
     }
 
     /// <summary>

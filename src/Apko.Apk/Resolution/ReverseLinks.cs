@@ -13,7 +13,7 @@ internal readonly struct ReverseLinks(int[] starts, int[] packages)
     public ReadOnlySpan<int> Get(int nameId) =>
         packages.AsSpan(starts[nameId], starts[nameId + 1] - starts[nameId]);
 
-    /// <summary>Collects, for names 0 to <paramref name="nameCount"/> - 1, the packages whose atoms name them.</summary>
+    /// <summary>Collects, for names 0 to <paramref name="nameCount"/> - 1, the packages whose atoms use them.</summary>
     public static ReverseLinks Build(
         IReadOnlyList<IndexPackage> packages,
         int nameCount,
