@@ -17,13 +17,9 @@ internal sealed class PackageIndex
 {
     private readonly HashSet<IndexName> _names;
     private readonly HashSet<IndexName>.AlternateLookup<ReadOnlySpan<char>> _nameLookup;
-    private readonly List<IndexName> _nameList;
     private readonly Dictionary<string, IndexPackage> _byChecksum;
     private readonly List<IndexPackage> _packages;
-    private readonly (IndexName Name, string? Version)[] _provides;
-    private readonly IndexName[] _atomNames;
-    private int _provideCount;
-    private int _atomCount;
+    private int _nameCount;
     private ReverseLinks _reverseDepends;
     private ReverseLinks _reverseInstallIf;
 
@@ -37,11 +33,8 @@ internal sealed class PackageIndex
         var sizes = IndexSizes.Count(repositories, installed);
         _names = new HashSet<IndexName>(sizes.Packages + sizes.Provides, IndexNameComparer.Instance);
         _nameLookup = _names.GetAlternateLookup<ReadOnlySpan<char>>();
-        _nameList = new List<IndexName>(sizes.Packages + sizes.Provides);
         _byChecksum = new Dictionary<string, IndexPackage>(sizes.Packages, StringComparer.Ordinal);
         _packages = new List<IndexPackage>(sizes.Packages);
-        _provides = new (IndexName, string?)[sizes.Provides];
-        _atomNames = new IndexName[sizes.Atoms];
         Repositories = repositories;
         AddPackages(repositories, installed);
         LinkProviders();
@@ -54,7 +47,8 @@ internal sealed class PackageIndex
 
     public IReadOnlyList<IndexPackage> Packages => _packages;
 
-    public IReadOnlyList<IndexName> Names => _nameList;
+    /// <summary>Number of names; name ids run from 0 to this count - 1.</summary>
+    public int NameCount => _nameCount;
 
     /// <summary>Returns the index name, or null when no package mentions the name.</summary>
     public IndexName? FindName(string name) => _nameLookup.TryGetValue(name, out var known) ? known : null;
@@ -79,7 +73,7 @@ internal sealed class PackageIndex
         }
 
         var result = new List<IndexName>(packages.Length * 2);
-        var seen = packages.Length > 8 ? new ulong[(_nameList.Count + 63) / 64] : null;
+        var seen = packages.Length > 8 ? new ulong[(_nameCount + 63) / 64] : null;
         foreach (var id in packages)
         {
             var package = _packages[id];
@@ -146,9 +140,8 @@ internal sealed class PackageIndex
             return known;
         }
 
-        known = new IndexName(text, length, _nameList.Count, this);
+        known = new IndexName(text, length, _nameCount++, this);
         _names.Add(known);
-        _nameList.Add(known);
         return known;
     }
 
@@ -169,17 +162,17 @@ internal sealed class PackageIndex
         }
 
         var provides = package.Provides;
-        var start = _provideCount;
+        var offered = provides.Count == 0 ? [] : new (IndexName, string?)[provides.Count];
         for (var i = 0; i < provides.Count; i++)
         {
             var text = provides[i];
             var equals = text.IndexOf('=', StringComparison.Ordinal);
             var provided = GetOrAddName(text, equals < 0 ? text.Length : equals);
             var version = equals < 0 ? null : VersionOf(text.AsSpan(equals + 1), package.Version);
-            _provides[_provideCount++] = (provided, version);
+            offered[i] = (provided, version);
         }
 
-        added.Provides = new ArraySegment<(IndexName, string?)>(_provides, start, _provideCount - start);
+        added.Provides = offered;
         return added;
     }
 
@@ -188,42 +181,29 @@ internal sealed class PackageIndex
         version.SequenceEqual(packageVersion) ? packageVersion : version.ToString();
 
     /// <summary>
-    /// Lists the providers of every name in one array, grouped by name: each package offers its own name, then the
-    /// names it provides, in package order.
+    /// Lists the providers of every name, grouped by name in shared arrays: each package offers its own name, then
+    /// the names it provides, in package order.
     /// </summary>
     private void LinkProviders()
     {
-        var starts = new int[_nameList.Count + 1];
+        var counts = new int[_nameCount];
         foreach (var package in _packages)
         {
-            starts[package.Name.Id + 1]++;
+            counts[package.Name.Id]++;
             foreach (var (provided, _) in package.Provides)
             {
-                starts[provided.Id + 1]++;
+                counts[provided.Id]++;
             }
         }
 
-        for (var i = 1; i < starts.Length; i++)
-        {
-            starts[i] += starts[i - 1];
-        }
-
-        var grouped = new IndexProvider[starts[^1]];
-        var next = starts.AsSpan(0, _nameList.Count).ToArray();
+        var chunks = new ProviderChunks();
+        var next = new int[_nameCount];
         foreach (var package in _packages)
         {
-            grouped[next[package.Name.Id]++] = new IndexProvider(package, package.Package.Version);
+            chunks.Add(package.Name, counts, next, new IndexProvider(package, package.Package.Version));
             foreach (var (provided, version) in package.Provides)
             {
-                grouped[next[provided.Id]++] = new IndexProvider(package, version);
-            }
-        }
-
-        for (var i = 0; i < _nameList.Count; i++)
-        {
-            if (starts[i + 1] > starts[i])
-            {
-                _nameList[i].Providers = new ArraySegment<IndexProvider>(grouped, starts[i], starts[i + 1] - starts[i]);
+                chunks.Add(provided, counts, next, new IndexProvider(package, version));
             }
         }
     }
@@ -240,8 +220,8 @@ internal sealed class PackageIndex
             package.InstallIfNames = GetAtomNames(package.Package.InstallIf);
         }
 
-        _reverseDepends = ReverseLinks.Build(_packages, _nameList.Count, package => package.DependNames);
-        _reverseInstallIf = ReverseLinks.Build(_packages, _nameList.Count, package => package.InstallIfNames);
+        _reverseDepends = ReverseLinks.Build(_packages, _nameCount, package => package.DependNames);
+        _reverseInstallIf = ReverseLinks.Build(_packages, _nameCount, package => package.InstallIfNames);
     }
 
     private ArraySegment<IndexName> GetAtomNames(IReadOnlyList<string> atoms)
@@ -251,13 +231,13 @@ internal sealed class PackageIndex
             return ArraySegment<IndexName>.Empty;
         }
 
-        var start = _atomCount;
+        var names = new IndexName[atoms.Count];
         for (var i = 0; i < atoms.Count; i++)
         {
-            _atomNames[_atomCount++] = GetAtomName(atoms[i]);
+            names[i] = GetAtomName(atoms[i]);
         }
 
-        return new ArraySegment<IndexName>(_atomNames, start, atoms.Count);
+        return names;
     }
 
     /// <summary>Returns the name an atom such as <c>!foo@edge>=1.2</c> refers to, adding it when new.</summary>

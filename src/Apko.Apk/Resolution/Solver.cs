@@ -24,7 +24,7 @@ internal sealed partial class Solver
     public Solver(PackageIndex index)
     {
         _index = index;
-        _names = new SolverName?[index.Names.Count];
+        _names = new SolverName?[index.NameCount];
         _packages = new SolverPackage?[index.Packages.Count];
         _defaultRepositories = index.Tags.GetAllowedRepositories(RepositoryTags.DefaultPinningMask);
     }
