@@ -29,13 +29,13 @@ internal sealed class IndexPackage(int id, ApkPackage package, IndexName name)
     public int InstalledTag { get; set; }
 
     /// <summary>Names this package provides besides its own, each with a version or null for a virtual name.</summary>
-    public (IndexName Name, string? Version)[] Provides { get; set; } = [];
+    public ArraySegment<(IndexName Name, string? Version)> Provides { get; set; } = [];
 
     /// <summary>Index names of the <c>D:</c> atoms, in atom order.</summary>
-    public IndexName[] DependNames { get; set; } = [];
+    public ArraySegment<IndexName> DependNames { get; set; } = [];
 
     /// <summary>Index names of the <c>i:</c> atoms, in atom order.</summary>
-    public IndexName[] InstallIfNames { get; set; } = [];
+    public ArraySegment<IndexName> InstallIfNames { get; set; } = [];
 
     /// <summary>Parsed <c>D:</c> atoms, without invalid ones; parsed on first use.</summary>
     public IndexDependency[] Depends
@@ -88,19 +88,20 @@ internal sealed class IndexPackage(int id, ApkPackage package, IndexName name)
         Volatile.Write(ref _installIf, installIf);
     }
 
-    private static IndexDependency[] Parse(IReadOnlyList<string> atoms, IndexName[] names, ref bool invalid)
+    private static IndexDependency[] Parse(IReadOnlyList<string> atoms, ArraySegment<IndexName> names, ref bool invalid)
     {
         if (atoms.Count == 0)
         {
             return [];
         }
 
-        var parsed = new List<IndexDependency>(atoms.Count);
+        var parsed = new IndexDependency[atoms.Count];
+        var count = 0;
         for (var i = 0; i < atoms.Count; i++)
         {
             if (Dependency.TryParse(atoms[i], out var dependency))
             {
-                parsed.Add(new IndexDependency(dependency, names[i]));
+                parsed[count++] = new IndexDependency(dependency, names[i]);
             }
             else
             {
@@ -108,6 +109,6 @@ internal sealed class IndexPackage(int id, ApkPackage package, IndexName name)
             }
         }
 
-        return [.. parsed];
+        return count == parsed.Length ? parsed : parsed[..count];
     }
 }

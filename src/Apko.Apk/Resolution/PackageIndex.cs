@@ -9,12 +9,19 @@ namespace Apko.Apk.Resolution;
 /// (same checksum) is one package with several repository bits, as in apk-tools, which also keeps only the first
 /// record when two records share a checksum.
 /// </summary>
+/// <remarks>
+/// Building the index is most of the cost of a resolve, so the links live in a few flat arrays sized up front, and
+/// the reverse links of a name are expanded only when a solve needs them.
+/// </remarks>
 internal sealed class PackageIndex
 {
-    private readonly Dictionary<string, IndexName> _names = new(StringComparer.Ordinal);
-    private readonly List<IndexName> _nameList = [];
-    private readonly Dictionary<string, IndexPackage> _byChecksum = new(StringComparer.Ordinal);
-    private readonly List<IndexPackage> _packages = [];
+    private readonly HashSet<IndexName> _names;
+    private readonly HashSet<IndexName>.AlternateLookup<ReadOnlySpan<char>> _nameLookup;
+    private readonly Dictionary<string, IndexPackage> _byChecksum;
+    private readonly List<IndexPackage> _packages;
+    private int _nameCount;
+    private ReverseLinks _reverseDepends;
+    private ReverseLinks _reverseInstallIf;
 
     public PackageIndex(IReadOnlyList<RepositoryIndex> repositories, IReadOnlyList<InstalledPackage> installed)
     {
@@ -23,23 +30,14 @@ internal sealed class PackageIndex
             throw new ApkException("APKO3004", ResolutionMessages.TooManyRepositories(repositories.Count));
         }
 
+        var sizes = IndexSizes.Count(repositories, installed);
+        _names = new HashSet<IndexName>(sizes.Packages + sizes.Provides, IndexNameComparer.Instance);
+        _nameLookup = _names.GetAlternateLookup<ReadOnlySpan<char>>();
+        _byChecksum = new Dictionary<string, IndexPackage>(sizes.Packages, StringComparer.Ordinal);
+        _packages = new List<IndexPackage>(sizes.Packages);
         Repositories = repositories;
-        for (var i = 0; i < repositories.Count; i++)
-        {
-            Tags.AddRepository(i, repositories[i].Repository.Tag);
-            foreach (var package in repositories[i].Index.Packages)
-            {
-                AddOrMerge(package).Repositories |= 1UL << i;
-            }
-        }
-
-        foreach (var entry in installed)
-        {
-            var package = AddOrMerge(entry.Package);
-            package.IsInstalled = true;
-            package.InstalledTag = Tags.GetOrAdd(entry.Tag);
-        }
-
+        AddPackages(repositories, installed);
+        LinkProviders();
         LinkDependencies();
     }
 
@@ -49,32 +47,113 @@ internal sealed class PackageIndex
 
     public IReadOnlyList<IndexPackage> Packages => _packages;
 
-    public IReadOnlyList<IndexName> Names => _nameList;
+    /// <summary>Number of names; name ids run from 0 to this count - 1.</summary>
+    public int NameCount => _nameCount;
 
     /// <summary>Returns the index name, or null when no package mentions the name.</summary>
-    public IndexName? FindName(string name) => _names.GetValueOrDefault(name);
+    public IndexName? FindName(string name) => _nameLookup.TryGetValue(name, out var known) ? known : null;
 
-    private IndexName GetOrAddName(string name)
+    /// <summary>
+    /// Returns the names of the packages that depend on (or, with <paramref name="installIf"/>, are installed if)
+    /// the name with id <paramref name="nameId"/>, each followed by the names it provides, without repeats, in
+    /// package order.
+    /// </summary>
+    public IndexName[] GetReverseNames(int nameId, bool installIf)
     {
-        if (!_names.TryGetValue(name, out var known))
+        var links = installIf ? _reverseInstallIf : _reverseDepends;
+        if (nameId < 0 || nameId >= links.Count)
         {
-            known = new IndexName(name, _nameList.Count);
-            _names.Add(name, known);
-            _nameList.Add(known);
+            return [];
         }
 
+        var packages = links.Get(nameId);
+        if (packages.IsEmpty)
+        {
+            return [];
+        }
+
+        var result = new List<IndexName>(packages.Length * 2);
+        var seen = packages.Length > 8 ? new ulong[(_nameCount + 63) / 64] : null;
+        foreach (var id in packages)
+        {
+            var package = _packages[id];
+            AddOnce(result, seen, package.Name);
+            foreach (var (provided, _) in package.Provides)
+            {
+                AddOnce(result, seen, provided);
+            }
+        }
+
+        return [.. result];
+    }
+
+    /// <summary>Adds a name unless already listed: a linear search for short lists, else a bit per name id.</summary>
+    private static void AddOnce(List<IndexName> names, ulong[]? seen, IndexName name)
+    {
+        if (seen is null)
+        {
+            if (!names.Contains(name))
+            {
+                names.Add(name);
+            }
+
+            return;
+        }
+
+        ref var word = ref seen[name.Id >> 6];
+        var bit = 1UL << (name.Id & 63);
+        if ((word & bit) == 0)
+        {
+            word |= bit;
+            names.Add(name);
+        }
+    }
+
+    private void AddPackages(IReadOnlyList<RepositoryIndex> repositories, IReadOnlyList<InstalledPackage> installed)
+    {
+        for (var i = 0; i < repositories.Count; i++)
+        {
+            Tags.AddRepository(i, repositories[i].Repository.Tag);
+            var packages = repositories[i].Index.Packages;
+            for (var j = 0; j < packages.Count; j++)
+            {
+                AddOrMerge(packages[j]).Repositories |= 1UL << i;
+            }
+        }
+
+        for (var i = 0; i < installed.Count; i++)
+        {
+            var package = AddOrMerge(installed[i].Package);
+            package.IsInstalled = true;
+            package.InstalledTag = Tags.GetOrAdd(installed[i].Tag);
+        }
+    }
+
+    /// <summary>
+    /// Returns the name spelled by the first <paramref name="length"/> characters of <paramref name="text"/>, adding
+    /// it when new; its string is made only when a solve needs it.
+    /// </summary>
+    private IndexName GetOrAddName(string text, int length)
+    {
+        if (_nameLookup.TryGetValue(text.AsSpan(0, length), out var known))
+        {
+            return known;
+        }
+
+        known = new IndexName(text, length, _nameCount++, this);
+        _names.Add(known);
         return known;
     }
 
     private IndexPackage AddOrMerge(ApkPackage package)
     {
-        var checksum = NormalizeChecksum(package.Checksum);
+        var checksum = ChecksumKey(package.Checksum);
         if (checksum is not null && _byChecksum.TryGetValue(checksum, out var known))
         {
             return known;
         }
 
-        var name = GetOrAddName(package.Name);
+        var name = GetOrAddName(package.Name, package.Name.Length);
         var added = new IndexPackage(_packages.Count, package, name);
         _packages.Add(added);
         if (checksum is not null)
@@ -82,84 +161,104 @@ internal sealed class PackageIndex
             _byChecksum.Add(checksum, added);
         }
 
-        name.Providers.Add(new IndexProvider(added, package.Version));
-        added.Provides = new (IndexName, string?)[package.Provides.Count];
-        for (var i = 0; i < package.Provides.Count; i++)
+        var provides = package.Provides;
+        var offered = provides.Count == 0 ? [] : new (IndexName, string?)[provides.Count];
+        for (var i = 0; i < provides.Count; i++)
         {
-            var text = package.Provides[i];
+            var text = provides[i];
             var equals = text.IndexOf('=', StringComparison.Ordinal);
-            var provided = GetOrAddName(equals < 0 ? text : text[..equals]);
-            var version = equals < 0 ? null : text[(equals + 1)..];
-            added.Provides[i] = (provided, version);
-            provided.Providers.Add(new IndexProvider(added, version));
+            var provided = GetOrAddName(text, equals < 0 ? text.Length : equals);
+            var version = equals < 0 ? null : VersionOf(text.AsSpan(equals + 1), package.Version);
+            offered[i] = (provided, version);
         }
 
+        added.Provides = offered;
         return added;
     }
 
+    /// <summary>Reuses the package's version string for the common <c>cmd:x=version</c> provide.</summary>
+    private static string VersionOf(ReadOnlySpan<char> version, string packageVersion) =>
+        version.SequenceEqual(packageVersion) ? packageVersion : version.ToString();
+
     /// <summary>
-    /// Looks up the names every package's atoms refer to and records the reverse links, in package order as
-    /// apk-tools does. The atoms themselves are parsed only when a solve reaches the package.
+    /// Lists the providers of every name, grouped by name in shared arrays: each package offers its own name, then
+    /// the names it provides, in package order.
+    /// </summary>
+    private void LinkProviders()
+    {
+        var counts = new int[_nameCount];
+        foreach (var package in _packages)
+        {
+            counts[package.Name.Id]++;
+            foreach (var (provided, _) in package.Provides)
+            {
+                counts[provided.Id]++;
+            }
+        }
+
+        var chunks = new ProviderChunks();
+        var next = new int[_nameCount];
+        foreach (var package in _packages)
+        {
+            chunks.Add(package.Name, counts, next, new IndexProvider(package, package.Package.Version));
+            foreach (var (provided, version) in package.Provides)
+            {
+                chunks.Add(provided, counts, next, new IndexProvider(package, version));
+            }
+        }
+    }
+
+    /// <summary>
+    /// Looks up the names every package's atoms refer to and records which packages refer to each name, in package
+    /// order as apk-tools does. The atoms themselves are parsed only when a solve reaches the package.
     /// </summary>
     private void LinkDependencies()
     {
-        var reverseDepends = new HashSet<long>();
-        var reverseInstallIf = new HashSet<long>();
         foreach (var package in _packages)
         {
             package.DependNames = GetAtomNames(package.Package.Dependencies);
             package.InstallIfNames = GetAtomNames(package.Package.InstallIf);
-            foreach (var target in package.DependNames)
-            {
-                AddReverse(target.ReverseDepends, reverseDepends, target, package);
-            }
-
-            foreach (var target in package.InstallIfNames)
-            {
-                AddReverse(target.ReverseInstallIf, reverseInstallIf, target, package);
-            }
         }
+
+        _reverseDepends = ReverseLinks.Build(_packages, _nameCount, package => package.DependNames);
+        _reverseInstallIf = ReverseLinks.Build(_packages, _nameCount, package => package.InstallIfNames);
     }
 
-    private static void AddReverse(List<IndexName> list, HashSet<long> present, IndexName target, IndexPackage package)
-    {
-        if (present.Add(((long)target.Id << 32) | (uint)package.Name.Id))
-        {
-            list.Add(package.Name);
-        }
-
-        foreach (var (provided, _) in package.Provides)
-        {
-            if (present.Add(((long)target.Id << 32) | (uint)provided.Id))
-            {
-                list.Add(provided);
-            }
-        }
-    }
-
-    private IndexName[] GetAtomNames(IReadOnlyList<string> atoms)
+    private ArraySegment<IndexName> GetAtomNames(IReadOnlyList<string> atoms)
     {
         if (atoms.Count == 0)
         {
-            return [];
+            return ArraySegment<IndexName>.Empty;
         }
 
-        var lookup = _names.GetAlternateLookup<ReadOnlySpan<char>>();
         var names = new IndexName[atoms.Count];
-        for (var i = 0; i < names.Length; i++)
+        for (var i = 0; i < atoms.Count; i++)
         {
-            var name = DependencyParser.ReadName(atoms[i]);
-            names[i] = lookup.TryGetValue(name, out var known) ? known : GetOrAddName(name.ToString());
+            names[i] = GetAtomName(atoms[i]);
         }
 
         return names;
     }
 
+    /// <summary>Returns the name an atom such as <c>!foo@edge>=1.2</c> refers to, adding it when new.</summary>
+    private IndexName GetAtomName(string atom)
+    {
+        var name = DependencyParser.ReadName(atom);
+        if (_nameLookup.TryGetValue(name, out var known))
+        {
+            return known;
+        }
+
+        var text = name.Length == atom.Length ? atom : name.ToString();
+        return GetOrAddName(text, text.Length);
+    }
+
     /// <summary>
-    /// Returns the checksum as hex of its decoded bytes, as apk-tools compares checksums. Base64 text may differ in
-    /// its unused low bits, so two spellings of the same bytes identify the same package. Returns null when absent.
+    /// Returns a key under which two spellings of the same checksum bytes are equal, as apk-tools compares the
+    /// decoded bytes: base64 text may differ in its unused low bits. Canonical text, the usual case, is its own key.
+    /// Returns the text itself when it is absent or not base64.
     /// </summary>
-    private static string? NormalizeChecksum(string? checksum)
+    private static string? ChecksumKey(string? checksum)
     {
         if (checksum is null || checksum.Length < 3 || checksum[0] != 'Q')
         {
@@ -167,8 +266,18 @@ internal sealed class PackageIndex
         }
 
         Span<byte> bytes = stackalloc byte[64];
-        return Convert.TryFromBase64Chars(checksum.AsSpan(2), bytes, out var written)
-            ? checksum[..2] + Convert.ToHexString(bytes[..written])
-            : checksum;
+        if (!Convert.TryFromBase64Chars(checksum.AsSpan(2), bytes, out var written))
+        {
+            return checksum;
+        }
+
+        Span<char> canonical = stackalloc char[90];
+        if (Convert.TryToBase64Chars(bytes[..written], canonical, out var length)
+            && canonical[..length].SequenceEqual(checksum.AsSpan(2)))
+        {
+            return checksum;
+        }
+
+        return string.Concat(checksum.AsSpan(0, 2), canonical[..length]);
     }
 }

@@ -24,7 +24,7 @@ internal sealed partial class Solver
     public Solver(PackageIndex index)
     {
         _index = index;
-        _names = new SolverName?[index.Names.Count];
+        _names = new SolverName?[index.NameCount];
         _packages = new SolverPackage?[index.Packages.Count];
         _defaultRepositories = index.Tags.GetAllowedRepositories(RepositoryTags.DefaultPinningMask);
     }
@@ -130,16 +130,7 @@ internal sealed partial class Solver
     }
 
     /// <summary>Returns the states of those names that this solve has already created.</summary>
-    public IEnumerable<SolverName> FindNames(List<IndexName> names)
-    {
-        foreach (var name in names)
-        {
-            if (_names[name.Id] is { } known)
-            {
-                yield return known;
-            }
-        }
-    }
+    public SolverNameSet FindNames(IndexName[] names) => new(names, _names);
 
     private SolverName GetUnknownName(string name)
     {

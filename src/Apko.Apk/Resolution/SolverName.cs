@@ -13,10 +13,10 @@ internal sealed class SolverName(IndexName index, Solver solver)
     /// <summary>
     /// Names of packages that depend on this name, and the names they provide, among those this solve has touched.
     /// </summary>
-    public IEnumerable<SolverName> ReverseDepends => solver.FindNames(Index.ReverseDepends);
+    public SolverNameSet ReverseDepends => solver.FindNames(Index.ReverseDepends);
 
     /// <summary>Names of install-if packages this name triggers, among those this solve has touched.</summary>
-    public IEnumerable<SolverName> ReverseInstallIf => solver.FindNames(Index.ReverseInstallIf);
+    public SolverNameSet ReverseInstallIf => solver.FindNames(Index.ReverseInstallIf);
 
     public bool Seen { get; set; }
 
