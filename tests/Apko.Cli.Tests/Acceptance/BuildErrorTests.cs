@@ -79,7 +79,7 @@ public sealed class BuildErrorTests
 
         var result = await ApkoProcess.RunAsync(arguments, scratch.Path);
 
-        Assert.True(result.ExitCode == 1, $"apko build with tag 'BAD TAG!!' did not exit with 1: {result}");
+        Assert.True(result.ExitCode == 2, $"apko build with tag 'BAD TAG!!' did not exit with 2: {result}");
         Assert.True(
             result.Stderr.Contains("'BAD TAG!!'", StringComparison.Ordinal),
             $"The error does not name the tag: {result}");
