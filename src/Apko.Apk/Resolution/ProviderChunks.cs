@@ -6,7 +6,8 @@ namespace Apko.Apk.Resolution;
 /// </summary>
 internal sealed class ProviderChunks
 {
-    /// <summary>Entries per shared array: 4,096 providers of 16 bytes are 64 KiB, under the 85,000-byte limit.</summary>
+    /// <summary>Entries per shared array: 4,096 providers of 16 bytes make 64 KiB, under the 85,000-byte limit.
+    /// </summary>
     private const int ChunkLength = 4096;
 
     private IndexProvider[] _chunk = [];
