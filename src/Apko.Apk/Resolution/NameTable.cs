@@ -2,7 +2,7 @@ namespace Apko.Apk.Resolution;
 
 /// <summary>
 /// Index names by their characters, split over several hash sets so that no entry array reaches the large object
-/// heap, whose allocations trigger full garbage collections.
+/// heap, whose allocations count towards full garbage collections.
 /// </summary>
 internal sealed class NameTable
 {

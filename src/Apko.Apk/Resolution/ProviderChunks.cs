@@ -2,7 +2,7 @@ namespace Apko.Apk.Resolution;
 
 /// <summary>
 /// Hands out the provider lists of index names from shared arrays small enough to stay off the large object heap,
-/// whose allocations would trigger full garbage collections.
+/// whose allocations count towards full garbage collections.
 /// </summary>
 internal sealed class ProviderChunks
 {

@@ -2,7 +2,7 @@ namespace Apko.Apk.Resolution;
 
 /// <summary>
 /// The solver's name states by index name id, in blocks allocated on first use, so that a solve over a large index
-/// allocates no array on the large object heap, whose allocations trigger full garbage collections.
+/// allocates no array on the large object heap, whose allocations count towards full garbage collections.
 /// </summary>
 internal sealed class SolverNameStates(int count)
 {
