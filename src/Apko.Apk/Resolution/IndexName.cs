@@ -36,7 +36,9 @@ internal sealed class IndexName
     /// <summary>The characters of <see cref="Name"/>, without making its string.</summary>
     public ReadOnlySpan<char> Span => _text.AsSpan(0, _length);
 
-    /// <summary>Id from 0 to <see cref="PackageIndex.NameCount"/> - 1, or -1 for a name the index does not know.</summary>
+    /// <summary>
+    /// Id from 0 to <see cref="PackageIndex.NameCount"/> - 1, or -1 for a name the index does not know.
+    /// </summary>
     public int Id { get; }
 
     /// <summary>Packages named so or providing the name, in index order.</summary>

@@ -15,9 +15,11 @@ namespace Apko.Apk.Resolution;
 /// </remarks>
 internal sealed class PackageIndex
 {
-    private readonly HashSet<IndexName> _names;
-    private readonly HashSet<IndexName>.AlternateLookup<ReadOnlySpan<char>> _nameLookup;
-    private readonly Dictionary<string, IndexPackage> _byChecksum;
+    private readonly NameTable _names;
+    /// <summary>Packages by checksum key, split by <see cref="ChecksumPart"/> to keep off the large object heap.
+    /// </summary>
+    private readonly Dictionary<string, IndexPackage>[] _byChecksum =
+        new Dictionary<string, IndexPackage>[8];
     private readonly List<IndexPackage> _packages;
     private int _nameCount;
     private ReverseLinks _reverseDepends;
@@ -31,9 +33,14 @@ internal sealed class PackageIndex
         }
 
         var sizes = IndexSizes.Count(repositories, installed);
-        _names = new HashSet<IndexName>(sizes.Packages + sizes.Provides, IndexNameComparer.Instance);
-        _nameLookup = _names.GetAlternateLookup<ReadOnlySpan<char>>();
-        _byChecksum = new Dictionary<string, IndexPackage>(sizes.Packages, StringComparer.Ordinal);
+        _names = new NameTable(sizes.Packages + sizes.Provides);
+        for (var i = 0; i < _byChecksum.Length; i++)
+        {
+            _byChecksum[i] = new Dictionary<string, IndexPackage>(
+                sizes.Packages / _byChecksum.Length,
+                StringComparer.Ordinal);
+        }
+
         _packages = new List<IndexPackage>(sizes.Packages);
         Repositories = repositories;
         AddPackages(repositories, installed);
@@ -51,7 +58,7 @@ internal sealed class PackageIndex
     public int NameCount => _nameCount;
 
     /// <summary>Returns the index name, or null when no package mentions the name.</summary>
-    public IndexName? FindName(string name) => _nameLookup.TryGetValue(name, out var known) ? known : null;
+    public IndexName? FindName(string name) => _names.Find(name);
 
     /// <summary>
     /// Returns the names of the packages that depend on (or, with <paramref name="installIf"/>, are installed if)
@@ -135,7 +142,7 @@ internal sealed class PackageIndex
     /// </summary>
     private IndexName GetOrAddName(string text, int length)
     {
-        if (_nameLookup.TryGetValue(text.AsSpan(0, length), out var known))
+        if (_names.Find(text.AsSpan(0, length)) is { } known)
         {
             return known;
         }
@@ -148,7 +155,8 @@ internal sealed class PackageIndex
     private IndexPackage AddOrMerge(ApkPackage package)
     {
         var checksum = ChecksumKey(package.Checksum);
-        if (checksum is not null && _byChecksum.TryGetValue(checksum, out var known))
+        var byChecksum = checksum is null ? null : _byChecksum[ChecksumPart(checksum)];
+        if (checksum is not null && byChecksum!.TryGetValue(checksum, out var known))
         {
             return known;
         }
@@ -158,7 +166,7 @@ internal sealed class PackageIndex
         _packages.Add(added);
         if (checksum is not null)
         {
-            _byChecksum.Add(checksum, added);
+            byChecksum!.Add(checksum, added);
         }
 
         var provides = package.Provides;
@@ -175,6 +183,10 @@ internal sealed class PackageIndex
         added.Provides = offered;
         return added;
     }
+
+    /// <summary>Picks a part of the checksum table from a middle character, which is random in base64.</summary>
+    private int ChecksumPart(string checksum) =>
+        checksum.Length == 0 ? 0 : checksum[checksum.Length / 2] & (_byChecksum.Length - 1);
 
     /// <summary>Reuses the package's version string for the common <c>cmd:x=version</c> provide.</summary>
     private static string VersionOf(ReadOnlySpan<char> version, string packageVersion) =>
@@ -244,7 +256,7 @@ internal sealed class PackageIndex
     private IndexName GetAtomName(string atom)
     {
         var name = DependencyParser.ReadName(atom);
-        if (_nameLookup.TryGetValue(name, out var known))
+        if (_names.Find(name) is { } known)
         {
             return known;
         }

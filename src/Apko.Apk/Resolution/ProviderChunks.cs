@@ -2,11 +2,12 @@ namespace Apko.Apk.Resolution;
 
 /// <summary>
 /// Hands out the provider lists of index names from shared arrays small enough to stay off the large object heap,
-/// whose allocations would trigger full garbage collections.
+/// whose allocations count towards full garbage collections.
 /// </summary>
 internal sealed class ProviderChunks
 {
-    /// <summary>Entries per shared array: 4,096 providers of 16 bytes are 64 KiB, under the 85,000-byte limit.</summary>
+    /// <summary>Entries per shared array: 4,096 providers of 16 bytes make 64 KiB, under the 85,000-byte limit.
+    /// </summary>
     private const int ChunkLength = 4096;
 
     private IndexProvider[] _chunk = [];

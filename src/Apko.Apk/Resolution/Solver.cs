@@ -10,7 +10,7 @@ namespace Apko.Apk.Resolution;
 internal sealed partial class Solver
 {
     private readonly PackageIndex _index;
-    private readonly SolverName?[] _names;
+    private readonly SolverNameStates _names;
     private readonly Dictionary<string, SolverName> _unknownNames = new(StringComparer.Ordinal);
     private readonly SolverPackage?[] _packages;
     private readonly LinkedList<SolverName> _dirty = new();
@@ -24,7 +24,7 @@ internal sealed partial class Solver
     public Solver(PackageIndex index)
     {
         _index = index;
-        _names = new SolverName?[index.NameCount];
+        _names = new SolverNameStates(index.NameCount);
         _packages = new SolverPackage?[index.Packages.Count];
         _defaultRepositories = index.Tags.GetAllowedRepositories(RepositoryTags.DefaultPinningMask);
     }
@@ -112,13 +112,13 @@ internal sealed partial class Solver
     /// <summary>Returns the state of an index name, creating it with its providers on first use.</summary>
     public SolverName GetName(IndexName index)
     {
-        if (_names[index.Id] is { } known)
+        if (_names.Get(index.Id) is { } known)
         {
             return known;
         }
 
         var created = new SolverName(index, this);
-        _names[index.Id] = created;
+        _names.Set(index.Id, created);
         var providers = new SolverProvider[index.Providers.Count];
         for (var i = 0; i < providers.Length; i++)
         {

@@ -4,7 +4,7 @@ namespace Apko.Apk.Resolution;
 /// The states of those index names that a solve has already created, enumerated without allocating, in the order of
 /// <paramref name="names"/>.
 /// </summary>
-internal readonly struct SolverNameSet(IndexName[] names, SolverName?[] states)
+internal readonly struct SolverNameSet(IndexName[] names, SolverNameStates states)
 {
     public Enumerator GetEnumerator() => new(names, states);
 
@@ -23,7 +23,7 @@ internal readonly struct SolverNameSet(IndexName[] names, SolverName?[] states)
     }
 
     /// <summary>Steps through the names, skipping those without a state.</summary>
-    public struct Enumerator(IndexName[] names, SolverName?[] states)
+    public struct Enumerator(IndexName[] names, SolverNameStates states)
     {
         private int _index = -1;
 
@@ -33,7 +33,7 @@ internal readonly struct SolverNameSet(IndexName[] names, SolverName?[] states)
         {
             while (++_index < names.Length)
             {
-                if (states[names[_index].Id] is { } state)
+                if (states.Get(names[_index].Id) is { } state)
                 {
                     Current = state;
                     return true;
