@@ -7,7 +7,7 @@ namespace Apko.Build;
 /// <summary>Archive format of <c>build-minirootfs</c> and <c>build-cpio</c>.</summary>
 public enum RootfsArchiveFormat
 {
-    /// <summary>A tar of the root filesystem, as an image layer holds it.</summary>
+    /// <summary>A tar of the root filesystem, in the same format as an image layer.</summary>
     Tar,
 
     /// <summary>A newc cpio archive, as a Linux initramfs.</summary>

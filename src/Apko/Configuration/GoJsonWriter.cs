@@ -97,36 +97,5 @@ internal sealed class GoJsonWriter
         _hasItems.Push(true);
     }
 
-    private void WriteString(string value)
-    {
-        _text.Append('"');
-        for (var index = 0; index < value.Length; index++)
-        {
-            var c = value[index];
-            if (char.IsHighSurrogate(c) && index + 1 < value.Length && char.IsLowSurrogate(value[index + 1]))
-            {
-                _text.Append(c).Append(value[++index]);
-                continue;
-            }
-
-            _text.Append(Escape(c) ?? c.ToString());
-        }
-
-        _text.Append('"');
-    }
-
-    private static string? Escape(char c) => c switch
-    {
-        '"' => "\\\"",
-        '\\' => "\\\\",
-        '\b' => "\\b",
-        '\f' => "\\f",
-        '\n' => "\\n",
-        '\r' => "\\r",
-        '\t' => "\\t",
-        '<' or '>' or '&' or '\u2028' or '\u2029' => $"\\u{(int)c:x4}",
-        _ when c < 0x20 => $"\\u{(int)c:x4}",
-        _ when char.IsSurrogate(c) => "\\ufffd",
-        _ => null,
-    };
+    private void WriteString(string value) => _text.Append(Apko.Sbom.GoJsonString.Quote(value));
 }

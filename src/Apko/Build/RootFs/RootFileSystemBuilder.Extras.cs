@@ -179,8 +179,8 @@ internal sealed partial class RootFileSystemBuilder
         var listPath = $"etc/busybox-paths.d/{owner?.Package.Name ?? "busybox"}";
         if (fileSystem.Stat(listPath) is not { Type: FileNodeType.RegularFile or FileNodeType.HardLink })
         {
-            // TODO: apko falls back to built-in applet tables for busybox packages older than 1.36.0-r8, which ship
-            // no paths file; such images get no applet links here.
+            // TODO: busybox packages older than 1.36.0-r8 ship no paths file. apko falls back to built-in applet
+            // tables for them, but such images get no applet links here.
             options.Logger?.LogWarning("No '/{Path}' in the image; busybox applet links are not created", listPath);
             return;
         }
