@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.IO.Compression;
+using System.IO.Hashing;
 
 namespace Apko.Apk.Packages;
 
@@ -14,8 +15,8 @@ internal sealed class GzipDecompressionStream : Stream
     private readonly long _maxSize;
     private readonly bool _singleMember;
     private readonly Func<ApkException> _tooLarge;
+    private readonly Crc32 _crc = new();
     private DeflateStream? _deflate;
-    private uint _crc;
     private long _memberSize;
     private long _total;
     private bool _started;
@@ -129,7 +130,7 @@ internal sealed class GzipDecompressionStream : Stream
         _started = true;
         await _feeder.StartMemberAsync(useAsync, cancellationToken).ConfigureAwait(false);
         _deflate = new DeflateStream(_feeder, CompressionMode.Decompress, leaveOpen: true);
-        _crc = 0;
+        _crc.Reset();
         _memberSize = 0;
         return true;
     }
@@ -155,7 +156,7 @@ internal sealed class GzipDecompressionStream : Stream
             throw PackageErrors.GzipTruncated(_feeder.Description, _feeder.MemberOffset);
         }
 
-        EndOffset = await _feeder.FinishMemberAsync(_crc, _memberSize, useAsync, cancellationToken)
+        EndOffset = await _feeder.FinishMemberAsync(_crc.GetCurrentHashAsUInt32(), _memberSize, useAsync, cancellationToken)
             .ConfigureAwait(false);
         _deflate!.Dispose();
         _deflate = null;
@@ -164,7 +165,7 @@ internal sealed class GzipDecompressionStream : Stream
 
     private int Account(ReadOnlySpan<byte> bytes)
     {
-        _crc = Crc32.Append(_crc, bytes);
+        _crc.Append(bytes);
         _memberSize += bytes.Length;
         _total += bytes.Length;
         if (_total > _maxSize)

@@ -21,7 +21,7 @@ internal static class GzipMemberWriter
         }
 
         Span<byte> trailer = stackalloc byte[8];
-        BinaryPrimitives.WriteUInt32LittleEndian(trailer, Crc32.Compute(content));
+        BinaryPrimitives.WriteUInt32LittleEndian(trailer, System.IO.Hashing.Crc32.HashToUInt32(content));
         BinaryPrimitives.WriteUInt32LittleEndian(trailer[4..], unchecked((uint)content.Length));
         output.Write(trailer);
         return output.ToArray();

@@ -8,30 +8,13 @@ internal static class Crc32
 {
     private const uint Polynomial = 0xEDB88320;
 
-    private static readonly uint[] s_table = CreateTable();
     private static readonly uint[] s_powers = CreatePowers();
 
     /// <summary>Continues a checksum over more bytes; start with 0.</summary>
     public static uint Append(uint crc, ReadOnlySpan<byte> data)
     {
-        var table = s_table;
-        crc = ~crc;
-        while (data.Length >= 8)
-        {
-            var low = crc ^ (uint)(data[0] | data[1] << 8 | data[2] << 16 | data[3] << 24);
-            crc = table[(7 * 256) + (low & 0xFF)] ^ table[(6 * 256) + ((low >> 8) & 0xFF)]
-                ^ table[(5 * 256) + ((low >> 16) & 0xFF)] ^ table[(4 * 256) + (low >> 24)]
-                ^ table[(3 * 256) + data[4]] ^ table[(2 * 256) + data[5]]
-                ^ table[256 + data[6]] ^ table[data[7]];
-            data = data[8..];
-        }
-
-        foreach (var b in data)
-        {
-            crc = table[(crc ^ b) & 0xFF] ^ (crc >> 8);
-        }
-
-        return ~crc;
+        var next = System.IO.Hashing.Crc32.HashToUInt32(data);
+        return crc == 0 ? next : Combine(crc, next, data.Length);
     }
 
     /// <summary>Returns the checksum of A followed by B from the checksum of A, the checksum of B and B's
@@ -79,28 +62,5 @@ internal static class Crc32
         }
 
         return powers;
-    }
-
-    private static uint[] CreateTable()
-    {
-        var table = new uint[8 * 256];
-        for (uint i = 0; i < 256; i++)
-        {
-            var crc = i;
-            for (var bit = 0; bit < 8; bit++)
-            {
-                crc = (crc & 1) != 0 ? (crc >> 1) ^ Polynomial : crc >> 1;
-            }
-
-            table[i] = crc;
-        }
-
-        for (var i = 256; i < table.Length; i++)
-        {
-            var previous = table[i - 256];
-            table[i] = (previous >> 8) ^ table[previous & 0xFF];
-        }
-
-        return table;
     }
 }
