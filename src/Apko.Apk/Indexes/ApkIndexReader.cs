@@ -119,19 +119,40 @@ public static class ApkIndexReader
             throw SigningErrors.NotSigned(source);
         }
 
-        var feeder = new GzipFeeder(stream, stream.Position, $"{source}: index member");
+        var digests = options.Keyring is { } trusted ? DigestsFor(signatures, trusted) : GzipDigests.None;
+        var feeder = new GzipFeeder(stream, stream.Position, $"{source}: index member", digests);
         await using var content = new GzipDecompressionStream(
             feeder,
             options.MaxSize,
             singleMember: false,
             () => IndexErrors.TooLarge(source, options.MaxSize));
-        var index = await ReadContentAsync(content, source, cancellationToken).ConfigureAwait(false);
+        ApkIndex index;
+        await using (var readAhead = new ReadAheadStream(content, cancellationToken))
+        {
+            // Decompression runs on another thread while this one parses. The parser reads to the end, so the
+            // digests are complete once it returns.
+            index = await ReadContentAsync(readAhead, source, cancellationToken).ConfigureAwait(false);
+        }
+
         if (options.Keyring is { } keyring)
         {
             SignatureVerifier.Verify(signatures, feeder.GetDigest, keyring, source);
         }
 
         return index;
+    }
+
+    /// <summary>Returns the digests needed to check the signatures made with trusted keys, the only ones checked.
+    /// </summary>
+    private static GzipDigests DigestsFor(List<ApkSignature> signatures, Keyring keyring)
+    {
+        var digests = GzipDigests.None;
+        foreach (var signature in signatures.Where(signature => keyring.TryGetKey(signature.KeyName, out _)))
+        {
+            digests |= signature.Algorithm == ApkSignatureAlgorithm.RsaSha256 ? GzipDigests.Sha256 : GzipDigests.Sha1;
+        }
+
+        return digests;
     }
 
     private static async Task<List<ApkSignature>> ReadSignaturesAsync(

@@ -106,7 +106,7 @@ public sealed class ApkPackageFile : IDisposable, IAsyncDisposable
     public Stream OpenDataTar()
     {
         var compressed = new FileRegionStream(_handle, DataRange.Offset, DataRange.Length);
-        var feeder = new GzipFeeder(compressed, DataRange.Offset, $"'{Path}' data member");
+        var feeder = new GzipFeeder(compressed, DataRange.Offset, $"'{Path}' data member", GzipDigests.None);
         return new GzipDecompressionStream(
             feeder,
             _limits.MaxDataSize,

@@ -57,8 +57,8 @@ internal sealed partial class GzipFeeder
     {
         if (disposing)
         {
-            _sha1.Dispose();
-            _sha256.Dispose();
+            _sha1?.Dispose();
+            _sha256?.Dispose();
         }
 
         base.Dispose(disposing);

@@ -22,8 +22,8 @@ internal sealed partial class GzipFeeder : Stream
 
     private readonly Stream _source;
     private readonly byte[] _buffer = new byte[BufferSize];
-    private readonly IncrementalHash _sha1 = IncrementalHash.CreateHash(HashAlgorithmName.SHA1);
-    private readonly IncrementalHash _sha256 = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+    private readonly IncrementalHash? _sha1;
+    private readonly IncrementalHash? _sha256;
     private long _bufferOffset;
     private int _position;
     private int _length;
@@ -34,9 +34,13 @@ internal sealed partial class GzipFeeder : Stream
     /// <param name="source">The compressed input, read from its current position.</param>
     /// <param name="startOffset">The offset of the first byte of <paramref name="source"/> in its file.</param>
     /// <param name="description">Names the file and part in messages, such as <c>'x.apk' control member</c>.</param>
-    public GzipFeeder(Stream source, long startOffset, string description)
+    /// <param name="digests">The digests <see cref="GetDigest"/> can return. Hashing costs time, so request only
+    /// those needed.</param>
+    public GzipFeeder(Stream source, long startOffset, string description, GzipDigests digests)
     {
         _source = source;
+        _sha1 = (digests & GzipDigests.Sha1) != 0 ? IncrementalHash.CreateHash(HashAlgorithmName.SHA1) : null;
+        _sha256 = (digests & GzipDigests.Sha256) != 0 ? IncrementalHash.CreateHash(HashAlgorithmName.SHA256) : null;
         _bufferOffset = startOffset;
         Description = description;
     }
@@ -50,8 +54,13 @@ internal sealed partial class GzipFeeder : Stream
     public bool InflaterStarved { get; private set; }
 
     /// <summary>Returns the digest of the compressed bytes of the members finished so far.</summary>
-    public byte[] GetDigest(HashAlgorithmName algorithm) =>
-        algorithm == HashAlgorithmName.SHA256 ? _sha256.GetCurrentHash() : _sha1.GetCurrentHash();
+    /// <exception cref="InvalidOperationException">The feeder was not created with this digest.</exception>
+    public byte[] GetDigest(HashAlgorithmName algorithm)
+    {
+        var hash = algorithm == HashAlgorithmName.SHA256 ? _sha256 : _sha1;
+        return hash?.GetCurrentHash()
+            ?? throw new InvalidOperationException($"The {algorithm.Name} digest of {Description} was not computed.");
+    }
 
     /// <summary>Returns whether any input follows the last finished member.</summary>
     public async ValueTask<bool> HasMoreInputAsync(bool useAsync, CancellationToken cancellationToken)
@@ -202,8 +211,8 @@ internal sealed partial class GzipFeeder : Stream
     private void Hash(int end)
     {
         var bytes = _buffer.AsSpan(_hashed, end - _hashed);
-        _sha1.AppendData(bytes);
-        _sha256.AppendData(bytes);
+        _sha1?.AppendData(bytes);
+        _sha256?.AppendData(bytes);
         _hashed = end;
     }
 

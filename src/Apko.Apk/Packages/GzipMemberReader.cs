@@ -25,7 +25,7 @@ internal static class GzipMemberReader
         CancellationToken cancellationToken)
     {
         var offset = source.Position;
-        var feeder = new GzipFeeder(source, offset, description);
+        var feeder = new GzipFeeder(source, offset, description, GzipDigests.Sha1 | GzipDigests.Sha256);
         await using var member = new GzipDecompressionStream(
             feeder,
             maxSize,

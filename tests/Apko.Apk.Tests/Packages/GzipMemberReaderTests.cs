@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using System.Security.Cryptography;
 using System.Text;
 using Apko.Apk.Packages;
 using Apko.Testing;
@@ -45,7 +46,7 @@ public sealed class GzipMemberReaderTests
     public void Read_SyncConcatenatedMembers_AllDecompressed()
     {
         var bytes = Compress("abc").Concat(Compress("def")).ToArray();
-        var feeder = new GzipFeeder(new MemoryStream(bytes), 0, "test");
+        var feeder = new GzipFeeder(new MemoryStream(bytes), 0, "test", GzipDigests.None);
         using var stream = new GzipDecompressionStream(
             feeder,
             100,
@@ -54,6 +55,22 @@ public sealed class GzipMemberReaderTests
         using var reader = new StreamReader(stream);
 
         Assert.Equal("abcdef", reader.ReadToEnd());
+    }
+
+    [Fact]
+    public void GetDigest_OnlySha256Asked_Sha256OfCompressedBytesAndNoSha1()
+    {
+        var bytes = Compress("abc").Concat(Compress("def")).ToArray();
+        var feeder = new GzipFeeder(new MemoryStream(bytes), 0, "test", GzipDigests.Sha256);
+        using var stream = new GzipDecompressionStream(
+            feeder,
+            100,
+            singleMember: false,
+            () => new ApkException("X", "x"));
+        stream.CopyTo(Stream.Null);
+
+        Assert.Equal(SHA256.HashData(bytes), feeder.GetDigest(HashAlgorithmName.SHA256));
+        Assert.Throws<InvalidOperationException>(() => feeder.GetDigest(HashAlgorithmName.SHA1));
     }
 
     [Fact]
