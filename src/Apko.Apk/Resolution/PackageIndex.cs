@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Apko.Apk.Indexes;
 using Apko.Apk.Versions;
 
@@ -21,6 +22,8 @@ internal sealed class PackageIndex
     private readonly Dictionary<string, IndexPackage>[] _byChecksum =
         new Dictionary<string, IndexPackage>[8];
     private readonly List<IndexPackage> _packages;
+    private readonly ConcurrentDictionary<long, IndexName[]> _reverseNames = new();
+    private readonly AtomNameCache _atomNames = new();
     private int _nameCount;
     private ReverseLinks _reverseDepends;
     private ReverseLinks _reverseInstallIf;
@@ -63,9 +66,21 @@ internal sealed class PackageIndex
     /// <summary>
     /// Returns the names of the packages that depend on (or, with <paramref name="installIf"/>, are installed if)
     /// the name with id <paramref name="nameId"/>, each followed by the names it provides, without repeats, in
-    /// package order.
+    /// package order. Each list is worked out on first use and kept, under a key made of the id and the kind.
     /// </summary>
     public IndexName[] GetReverseNames(int nameId, bool installIf)
+    {
+        var key = ((long)nameId << 1) | (installIf ? 1L : 0L);
+        if (_reverseNames.TryGetValue(key, out var known))
+        {
+            return known;
+        }
+
+        var computed = ComputeReverseNames(nameId, installIf);
+        return _reverseNames.GetOrAdd(key, computed);
+    }
+
+    private IndexName[] ComputeReverseNames(int nameId, bool installIf)
     {
         var links = installIf ? _reverseInstallIf : _reverseDepends;
         if (nameId < 0 || nameId >= links.Count)
@@ -255,6 +270,21 @@ internal sealed class PackageIndex
     /// <summary>Returns the name an atom such as <c>!foo@edge>=1.2</c> refers to, adding it when new.</summary>
     private IndexName GetAtomName(string atom)
     {
+        // Index readers share one string among records for a repeated atom such as so:libc.musl-x86_64.so.1, so
+        // a cache by reference skips parsing and hashing it again.
+        ref var cached = ref _atomNames.Slot(atom);
+        if (ReferenceEquals(cached.Atom, atom))
+        {
+            return cached.Name!;
+        }
+
+        var found = FindAtomName(atom);
+        cached = (atom, found);
+        return found;
+    }
+
+    private IndexName FindAtomName(string atom)
+    {
         var name = DependencyParser.ReadName(atom);
         if (_names.Find(name) is { } known)
         {
@@ -272,7 +302,7 @@ internal sealed class PackageIndex
     /// </summary>
     private static string? ChecksumKey(string? checksum)
     {
-        if (checksum is null || checksum.Length < 3 || checksum[0] != 'Q')
+        if (checksum is null || checksum.Length < 3 || checksum[0] != 'Q' || HasZeroUnusedBits(checksum))
         {
             return checksum;
         }
@@ -292,4 +322,31 @@ internal sealed class PackageIndex
 
         return string.Concat(checksum.AsSpan(0, 2), canonical[..length]);
     }
+
+    /// <summary>
+    /// Returns whether the low bits that base64 padding leaves unused in the last character are zero, as in
+    /// canonical text. Text that fails this check is either spelled differently or is not base64 at all.
+    /// </summary>
+    private static bool HasZeroUnusedBits(string checksum)
+    {
+        var padding = checksum.EndsWith("==", StringComparison.Ordinal) ? 2 : checksum.EndsWith('=') ? 1 : 0;
+        if (padding == 0)
+        {
+            return true;
+        }
+
+        var value = Base64Value(checksum[^(padding + 1)]);
+        var unusedMask = padding == 1 ? 0b11 : 0b1111;
+        return value >= 0 && (value & unusedMask) == 0;
+    }
+
+    private static int Base64Value(char character) => character switch
+    {
+        >= 'A' and <= 'Z' => character - 'A',
+        >= 'a' and <= 'z' => character - 'a' + 26,
+        >= '0' and <= '9' => character - '0' + 52,
+        '+' => 62,
+        '/' => 63,
+        _ => -1,
+    };
 }
