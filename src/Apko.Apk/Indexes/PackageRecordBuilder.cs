@@ -38,9 +38,10 @@ internal sealed class PackageRecordBuilder(string source, StringPool pool)
             _firstLine = line;
         }
 
+        // Names and provides are nearly all unique within an index, so they skip the pool and its lookups.
         switch ((char)field)
         {
-            case 'P': _name = pool.Get(value); break;
+            case 'P': _name = Encoding.UTF8.GetString(value); break;
             case 'V': _version = pool.Get(value); break;
             case 'A': _arch = pool.Get(value); break;
             case 'C': _checksum = Encoding.UTF8.GetString(value); break;
@@ -55,10 +56,10 @@ internal sealed class PackageRecordBuilder(string source, StringPool pool)
             case 't': _buildTime = ParseNumber(value, field, line); break;
             case 'k': _providerPriority = (int)ParseNumber(value, field, line); break;
             case 'q': _replacesPriority = (int)ParseNumber(value, field, line); break;
-            case 'D': _dependencies = SplitAtoms(value); break;
-            case 'p': _provides = SplitAtoms(value); break;
-            case 'i': _installIf = SplitAtoms(value); break;
-            case 'r': _replaces = SplitAtoms(value); break;
+            case 'D': _dependencies = SplitAtoms(value, pooled: true); break;
+            case 'p': _provides = SplitAtoms(value, pooled: false); break;
+            case 'i': _installIf = SplitAtoms(value, pooled: true); break;
+            case 'r': _replaces = SplitAtoms(value, pooled: true); break;
         }
     }
 
@@ -107,7 +108,7 @@ internal sealed class PackageRecordBuilder(string source, StringPool pool)
         _firstLine = 0;
     }
 
-    private string[] SplitAtoms(ReadOnlySpan<byte> value)
+    private string[] SplitAtoms(ReadOnlySpan<byte> value, bool pooled)
     {
         value = value.Trim((byte)' ');
         if (value.IsEmpty)
@@ -122,7 +123,7 @@ internal sealed class PackageRecordBuilder(string source, StringPool pool)
             var atom = value[range];
             if (!atom.IsEmpty)
             {
-                atoms[count++] = pool.Get(atom);
+                atoms[count++] = pooled ? pool.Get(atom) : Encoding.UTF8.GetString(atom);
             }
         }
 
