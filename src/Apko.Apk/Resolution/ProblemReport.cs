@@ -1,3 +1,5 @@
+using Apko.Apk.Versions;
+
 namespace Apko.Apk.Resolution;
 
 /// <summary>
@@ -33,7 +35,11 @@ internal sealed class ProblemReport
     {
         var report = new ProblemReport(solver);
         report.WriteAll();
-        return report._writer.ToString();
+        var text = report._writer.ToString();
+        return text.Length > 0
+            ? text
+            : "  The report found no broken constraint, which is a resolver defect: please report it with this "
+              + "world and these repositories.\n";
     }
 
     private void WriteAll()
@@ -256,6 +262,7 @@ internal sealed class ProblemReport
     private void WritePackage(SolverPackage package)
     {
         _writer.StartEntry(package.ToString());
+        WriteUninstallable(package);
         WritePinningProblems(package);
         WriteConflicts(package);
         WriteDependents(package, satisfies: false);
@@ -263,6 +270,33 @@ internal sealed class ProblemReport
         {
             WriteDependents(package, satisfies: true);
         }
+    }
+
+    /// <summary>
+    /// Explains a package that cannot be installed because an atom of its index record is invalid, as apk-tools 3
+    /// reports it: an <c>error:</c> line, then the invalid atoms under the field they come from.
+    /// </summary>
+    private void WriteUninstallable(SolverPackage package)
+    {
+        if (!package.Index.IsUninstallable)
+        {
+            return;
+        }
+
+        _writer.AddItem("error:", "uninstallable");
+        _writer.EndGroup();
+        WriteInvalidAtoms("depends:", package.Index.Package.Dependencies);
+        WriteInvalidAtoms("install_if:", package.Index.Package.InstallIf);
+    }
+
+    private void WriteInvalidAtoms(string label, IReadOnlyList<string> atoms)
+    {
+        foreach (var atom in atoms.Where(atom => !Dependency.TryParse(atom, out _)))
+        {
+            _writer.AddItem(label, atom);
+        }
+
+        _writer.EndGroup();
     }
 
     private void WritePinningProblems(SolverPackage package)

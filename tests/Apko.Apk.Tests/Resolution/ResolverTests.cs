@@ -108,6 +108,22 @@ public sealed class ResolverTests
     }
 
     [Fact]
+    public void Resolve_InvalidInstallIfVersion_ReportsAtom()
+    {
+        // opensmtpd-openrc 6.8.0p2-r4 has "i:openrc opensmtpd=6.8.0p2-r4", a version apk-tools 2.14 rejects.
+        var index = TestIndexes.ReadTarGz(
+            Fixtures.Path("apko", "pkg", "apk", "apk", "testdata", "alpine-316", "APKINDEX.tar.gz"),
+            "x86_64");
+
+        var error = Assert.Throws<ResolutionException>(
+            () => new Resolver([index]).Resolve([Dependency.Parse("opensmtpd-openrc")]));
+
+        Assert.StartsWith("  opensmtpd-openrc-6.8.0p2-r4:\n    error: uninstallable\n", error.Report);
+        Assert.Contains("    install_if: opensmtpd=6.8.0p2-r4\n", error.Report);
+        Assert.DoesNotContain("install_if: openrc\n", error.Report);
+    }
+
+    [Fact]
     public void Resolve_VersionConflictReportsChain()
     {
         var resolver = new Resolver([s_alpine319.Value]);
