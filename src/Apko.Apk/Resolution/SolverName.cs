@@ -67,7 +67,11 @@ internal sealed class SolverName(IndexName index, Solver solver)
     /// <summary>Queue the name waits in for selection; null when it waits in none.</summary>
     public SolverQueue? Queue { get; set; }
 
+    /// <summary>Node in an arrival-order queue.</summary>
     public LinkedListNode<SolverName>? QueueNode { get; set; }
+
+    /// <summary>Sort key in an ordered queue: the order id and the addition count when the name was added.</summary>
+    public (long OrderId, long Sequence) QueueKey { get; set; }
 
     public bool ChangesetProcessed { get; set; }
 
