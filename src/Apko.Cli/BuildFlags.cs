@@ -120,7 +120,7 @@ internal sealed class BuildFlags
             ConfigurationPath = configurationPath,
             TemporaryDirectory = Path.GetTempPath(),
             WorkingDirectory = environment.WorkingDirectory,
-            Architectures = SplitList(result.GetValue(Arch)),
+            Architectures = SplitArchitectures(result.GetValue(Arch)),
             HostArchitecture = environment.HostArchitecture,
             ExtraKeyring = result.GetValue(KeyringAppend) ?? [],
             ExtraRepositories = result.GetValue(RepositoryAppend) ?? [],
@@ -137,10 +137,10 @@ internal sealed class BuildFlags
             IncludePaths = result.GetValue(IncludePaths) ?? [],
             LockFilePath = result.GetValue(Lockfile),
             Limits = new SizeLimits(
-                Limit(result.GetValue(MaxIndexSize), 300L << 20),
-                Limit(result.GetValue(MaxControlSize), 10L << 20),
-                Limit(result.GetValue(MaxDataSize), 16L << 30),
-                Limit(result.GetValue(MaxHttpSize), 8L << 30)),
+                Limit(result, MaxIndexSize, 300L << 20),
+                Limit(result, MaxControlSize, 10L << 20),
+                Limit(result, MaxDataSize, 16L << 30),
+                Limit(result, MaxHttpSize, 8L << 30)),
             Credentials = environment.Credentials,
             Sbom = result.GetValue(Sbom),
             SbomDirectory = result.GetValue(SbomPath),
@@ -160,12 +160,29 @@ internal sealed class BuildFlags
         (values ?? []).SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             .ToArray();
 
-    private static long Limit(long value, long defaultValue) => value switch
+    /// <summary>Splits the --arch values, rejecting an empty one, which usually comes from an unset variable.</summary>
+    private static IReadOnlyList<string> SplitArchitectures(string[]? values)
     {
-        0 => defaultValue,
-        < 0 => long.MaxValue,
-        _ => value,
-    };
+        if (values is not null && values.Any(value => value.Split(',').Any(string.IsNullOrWhiteSpace)))
+        {
+            throw new UsageException(
+                "--arch has an empty value. Give an architecture such as x86_64 or aarch64, 'host' or 'all', "
+                + "or leave the flag out to build the configuration's archs.");
+        }
+
+        return SplitList(values);
+    }
+
+    private static long Limit(ParseResult result, Option<long> option, long defaultValue) =>
+        result.GetValue(option) switch
+        {
+            0 => defaultValue,
+            -1 => long.MaxValue,
+            < -1 and var value => throw new UsageException(
+                $"{option.Name} {value.ToString(CultureInfo.InvariantCulture)} is not a size. Give a number of bytes, "
+                + "0 for the default or -1 for no limit."),
+            var value => value,
+        };
 
     private static DateTimeOffset? ParseBuildDate(string? text)
     {
