@@ -10,6 +10,8 @@ internal sealed class IndexName
     private readonly int _length;
     private readonly PackageIndex? _index;
     private string? _name;
+    private IndexName[]? _reverseDepends;
+    private IndexName[]? _reverseInstallIf;
 
     public IndexName(string name, int id, PackageIndex? index = null)
         : this(name, name.Length, id, index)
@@ -46,12 +48,38 @@ internal sealed class IndexName
     /// Names of packages that depend on this name, and the names those packages provide, in index order of the first
     /// such package, as apk-tools lists them.
     /// </summary>
-    public IndexName[] ReverseDepends => _index?.GetReverseNames(Id, installIf: false) ?? [];
+    public IndexName[] ReverseDepends
+    {
+        get
+        {
+            if (Volatile.Read(ref _reverseDepends) is { } known)
+            {
+                return known;
+            }
+
+            var computed = _index?.GetReverseNames(Id, installIf: false) ?? [];
+            Volatile.Write(ref _reverseDepends, computed);
+            return computed;
+        }
+    }
 
     /// <summary>
     /// Names of packages whose <c>install_if</c> mentions this name, and the names those packages provide.
     /// </summary>
-    public IndexName[] ReverseInstallIf => _index?.GetReverseNames(Id, installIf: true) ?? [];
+    public IndexName[] ReverseInstallIf
+    {
+        get
+        {
+            if (Volatile.Read(ref _reverseInstallIf) is { } known)
+            {
+                return known;
+            }
+
+            var computed = _index?.GetReverseNames(Id, installIf: true) ?? [];
+            Volatile.Write(ref _reverseInstallIf, computed);
+            return computed;
+        }
+    }
 
     public override string ToString() => Name;
 }

@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using System.Buffers;
 using Apko.Apk.Indexes;
 using Apko.Apk.Versions;
 
@@ -22,7 +22,6 @@ internal sealed class PackageIndex
     private readonly Dictionary<string, IndexPackage>[] _byChecksum =
         new Dictionary<string, IndexPackage>[8];
     private readonly List<IndexPackage> _packages;
-    private readonly ConcurrentDictionary<long, IndexName[]> _reverseNames = new();
     private readonly AtomNameCache _atomNames = new();
     private int _nameCount;
     private ReverseLinks _reverseDepends;
@@ -66,21 +65,9 @@ internal sealed class PackageIndex
     /// <summary>
     /// Returns the names of the packages that depend on (or, with <paramref name="installIf"/>, are installed if)
     /// the name with id <paramref name="nameId"/>, each followed by the names it provides, without repeats, in
-    /// package order. Each list is worked out on first use and kept, under a key made of the id and the kind.
+    /// package order.
     /// </summary>
     public IndexName[] GetReverseNames(int nameId, bool installIf)
-    {
-        var key = ((long)nameId << 1) | (installIf ? 1L : 0L);
-        if (_reverseNames.TryGetValue(key, out var known))
-        {
-            return known;
-        }
-
-        var computed = ComputeReverseNames(nameId, installIf);
-        return _reverseNames.GetOrAdd(key, computed);
-    }
-
-    private IndexName[] ComputeReverseNames(int nameId, bool installIf)
     {
         var links = installIf ? _reverseInstallIf : _reverseDepends;
         if (nameId < 0 || nameId >= links.Count)
@@ -94,32 +81,57 @@ internal sealed class PackageIndex
             return [];
         }
 
-        var result = new List<IndexName>(packages.Length * 2);
-        var seen = packages.Length > 8 ? new ulong[(_nameCount + 63) / 64] : null;
+        var capacity = 0;
         foreach (var id in packages)
         {
-            var package = _packages[id];
-            AddOnce(result, seen, package.Name);
-            foreach (var (provided, _) in package.Provides)
-            {
-                AddOnce(result, seen, provided);
-            }
+            capacity += 1 + _packages[id].Provides.Count;
         }
 
-        return [.. result];
+        // Scratch space comes from the pools, so only the returned array is allocated. The bit set of names already
+        // listed is cleared after renting, since pooled arrays keep old contents.
+        var buffer = ArrayPool<IndexName>.Shared.Rent(capacity);
+        var seen = packages.Length > 8 ? ArrayPool<ulong>.Shared.Rent((_nameCount + 63) / 64) : null;
+        seen?.AsSpan(0, (_nameCount + 63) / 64).Clear();
+        var count = 0;
+        try
+        {
+            foreach (var id in packages)
+            {
+                var package = _packages[id];
+                count = AddOnce(buffer, count, seen, package.Name);
+                foreach (var (provided, _) in package.Provides)
+                {
+                    count = AddOnce(buffer, count, seen, provided);
+                }
+            }
+
+            return buffer.AsSpan(0, count).ToArray();
+        }
+        finally
+        {
+            buffer.AsSpan(0, count).Clear();
+            ArrayPool<IndexName>.Shared.Return(buffer);
+            if (seen is not null)
+            {
+                ArrayPool<ulong>.Shared.Return(seen);
+            }
+        }
     }
 
-    /// <summary>Adds a name unless already listed: a linear search for short lists, else a bit per name id.</summary>
-    private static void AddOnce(List<IndexName> names, ulong[]? seen, IndexName name)
+    /// <summary>
+    /// Appends a name unless already listed, by a linear search for short lists or a bit per name id, and returns the
+    /// new count.
+    /// </summary>
+    private static int AddOnce(IndexName[] names, int count, ulong[]? seen, IndexName name)
     {
         if (seen is null)
         {
-            if (!names.Contains(name))
+            if (Array.IndexOf(names, name, 0, count) < 0)
             {
-                names.Add(name);
+                names[count++] = name;
             }
 
-            return;
+            return count;
         }
 
         ref var word = ref seen[name.Id >> 6];
@@ -127,8 +139,10 @@ internal sealed class PackageIndex
         if ((word & bit) == 0)
         {
             word |= bit;
-            names.Add(name);
+            names[count++] = name;
         }
+
+        return count;
     }
 
     private void AddPackages(IReadOnlyList<RepositoryIndex> repositories, IReadOnlyList<InstalledPackage> installed)
