@@ -7,18 +7,24 @@ public sealed class DependencyProvidersTests
 {
     private static readonly ApkPackage s_musl = new()
     {
-        Name = "musl", Version = "1.2.4-r4", Provides = ["so:libc.musl-x86_64.so.1=1"],
+        Name = "musl",
+        Version = "1.2.4-r4",
+        Provides = ["so:libc.musl-x86_64.so.1=1"],
     };
 
     private static readonly ApkPackage s_busybox = new()
     {
-        Name = "busybox", Version = "1.36.1-r15", Provides = ["cmd:sh=1.36.1-r15", "/bin/sh"],
+        Name = "busybox",
+        Version = "1.36.1-r15",
+        Provides = ["cmd:sh=1.36.1-r15", "/bin/sh"],
         Dependencies = ["so:libc.musl-x86_64.so.1", "!busybox-static", "missing>1", "busybox"],
     };
 
     private static readonly ApkPackage s_app = new()
     {
-        Name = "app", Version = "1-r0", Dependencies = ["cmd:sh", "/bin/sh", "musl>=1.2", "musl@edge"],
+        Name = "app",
+        Version = "1-r0",
+        Dependencies = ["cmd:sh", "/bin/sh", "musl>=1.2", "musl@edge"],
     };
 
     [Fact]
