@@ -52,8 +52,11 @@ internal static class RepositoryErrors
         return new ApkException("APKO2057", $"GET {url} returned {statusCode} {reason}. {hint}");
     }
 
+    /// <summary>Code of <see cref="NotFound"/>.</summary>
+    public const string NotFoundCode = "APKO2058";
+
     public static ApkException NotFound(string url, string hint) => new(
-        "APKO2058",
+        NotFoundCode,
         $"GET {url} returned 404 Not Found. {hint}");
 
     public static ApkException HttpStatus(string url, int statusCode, string reason, int attempts) => new(

@@ -171,6 +171,39 @@ public sealed class RepositoryFetcher
         return await ReadKeyAsync(path, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Downloads a small document such as a JSON file over HTTP(S), through the cache like a key, and returns its
+    /// bytes, or null when the server returns 404 Not Found.
+    /// </summary>
+    /// <param name="url">An http or https URL.</param>
+    /// <param name="kind">Names the document in messages and in the cache, such as <c>JWKS</c>.</param>
+    /// <param name="cancellationToken">Cancels the download.</param>
+    /// <exception cref="ApkException">The download failed other than with 404, or the document exceeds 1 MiB.</exception>
+    public async Task<byte[]?> TryGetDocumentAsync(Uri url, string kind, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        var location = RepositoryLocation.Parse(url.AbsoluteUri, _options.Credentials);
+        var uri = location.RemoteUri
+            ?? throw new ArgumentException($"'{url}' is not an http or https URL.", nameof(url));
+        var fileName = Uri.UnescapeDataString(uri.Segments[^1].TrimEnd('/'));
+        var file = new RemoteFile(
+            uri,
+            location.Authorization,
+            kind,
+            PathSegment.IsValid(fileName) ? fileName : "document",
+            Math.Min(MaxKeySize, _options.MaxHttpResponseSize),
+            "");
+        try
+        {
+            var path = await _downloads.GetRevalidatedAsync(file, cancellationToken).ConfigureAwait(false);
+            return await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ApkException exception) when (exception.Code == RepositoryErrors.NotFoundCode)
+        {
+            return null;
+        }
+    }
+
     private string GetLocalIndex(Repository repository, string directory, string arch)
     {
         var path = Path.Combine(directory, arch, IndexFileName);

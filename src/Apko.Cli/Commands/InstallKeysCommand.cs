@@ -12,8 +12,8 @@ internal static class InstallKeysCommand
             result,
             _ => throw new ApkoException(
                 "APKO1900",
-                "'install-keys' is not built yet: signing-key discovery is not supported. "
-                + "Download the keys yourself and pass them with contents.keyring or -k."),
+                "'install-keys' is not built yet. A build discovers the keys of Alpine mirrors and JWKS repositories "
+                + "itself when the configuration has no keyring; otherwise pass the keys with contents.keyring or -k."),
             token));
         return command;
     }

@@ -88,6 +88,15 @@ public sealed record BuildOptions
 
     /// <summary>Logger for milestones and detail; null for none.</summary>
     public ILogger? Logger { get; init; }
+
+    /// <summary>
+    /// Where Alpine publishes its releases and their signing keys, read when the configuration has no keyring and
+    /// a repository is an Alpine mirror.
+    /// </summary>
+    public Uri AlpineReleasesUrl { get; init; } = new("https://alpinelinux.org/releases.json");
+
+    /// <summary>The clock that decides whether a discovered Alpine key is deprecated yet.</summary>
+    public TimeProvider Clock { get; init; } = TimeProvider.System;
 }
 
 /// <summary>Limits that guard against oversized or hostile inputs; a negative value means unlimited.</summary>

@@ -42,6 +42,15 @@ internal sealed class BuildPlanner(BuildOptions options, RepositoryFetcher fetch
         }
 
         var architectures = configuration.Archs;
+        if (configuration.Contents.Keyring.Length == 0 && !options.IgnoreSignatures)
+        {
+            var discovered = await new KeyDiscovery(options, fetcher)
+                .DiscoverAsync(buildRepositories, [.. architectures.Select(a => a.ApkName)], cancellationToken)
+                .ConfigureAwait(false);
+            keyring = discovered.Aggregate(keyring, (ring, key) => ring.WithKey(key.FileName, key.Content));
+            keys = [.. keys, .. discovered];
+        }
+
         var indexes = new List<RepositoryIndex>();
         foreach (var architecture in architectures)
         {

@@ -6,8 +6,11 @@ using Microsoft.Extensions.Logging;
 
 namespace Apko.Build;
 
-/// <summary>A key file as it goes into <c>/etc/apk/keys</c>: its base name and PEM bytes.</summary>
-internal sealed record KeyFile(string FileName, byte[] Content);
+/// <summary>
+/// A key file as it goes into <c>/etc/apk/keys</c>: its base name, PEM bytes, and the keyring entry or URL it came
+/// from, which a lock file records.
+/// </summary>
+internal sealed record KeyFile(string FileName, byte[] Content, string Source);
 
 /// <summary>
 /// Loads the keyring and the repository indexes a build resolves against. Relative local paths resolve against
@@ -27,7 +30,7 @@ internal sealed class PackageSource(BuildOptions options, RepositoryFetcher fetc
             var content = await fetcher.GetKeyAsync(ToFetchLocation(entry), cancellationToken).ConfigureAwait(false);
             var name = KeyFileName(entry);
             keyring = keyring.WithKey(name, content);
-            files.Add(new KeyFile(name, content));
+            files.Add(new KeyFile(name, content, entry));
         }
 
         return (keyring, files);

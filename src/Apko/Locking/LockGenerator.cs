@@ -75,19 +75,20 @@ public static class LockGenerator
             LockFile.CurrentVersion,
             new LockConfig(options.ConfigurationPath, loaded.Checksum),
             new LockContents(
-                LockKeys(contents.Keyring, plans[0].Keys),
+                LockKeys(plans[0].Keys),
                 LockRepositories(contents.BuildRepositories, plans),
                 LockRepositories(contents.RuntimeRepositories, plans),
                 LockRepositories(contents.Repositories, plans),
                 packages));
     }
 
-    // The keyring entries and key files are in the same order: BuildPlanner loads one file per entry.
-    private static List<LockKeyring> LockKeys(IReadOnlyList<string> entries, IReadOnlyList<KeyFile> files) =>
+    /// <summary>Records every key of the build, those of the keyring and those discovered, by where it came from.
+    /// </summary>
+    private static List<LockKeyring> LockKeys(IReadOnlyList<KeyFile> files) =>
     [
-        .. entries
-            .Select((entry, i) => new LockKeyring(
-                LockRepositoryNames.StripScheme(entry), entry, Encoding.UTF8.GetString(files[i].Content)))
+        .. files
+            .Select(file => new LockKeyring(
+                LockRepositoryNames.StripScheme(file.Source), file.Source, Encoding.UTF8.GetString(file.Content)))
             .OrderBy(key => key.Name, StringComparer.Ordinal),
     ];
 

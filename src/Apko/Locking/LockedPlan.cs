@@ -89,7 +89,7 @@ internal sealed class LockedPlan(BuildOptions options, RepositoryFetcher fetcher
             var content = key.Content is { Length: > 0 } pem
                 ? Encoding.UTF8.GetBytes(pem)
                 : await fetcher.GetKeyAsync(_source.ToFetchLocation(key.Url), cancellationToken).ConfigureAwait(false);
-            files.Add(new KeyFile(PackageSource.KeyFileName(key.Url), content));
+            files.Add(new KeyFile(PackageSource.KeyFileName(key.Url), content, key.Url));
         }
 
         return files;

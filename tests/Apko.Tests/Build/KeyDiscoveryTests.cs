@@ -1,0 +1,167 @@
+using System.Buffers.Text;
+using System.Security.Cryptography;
+using System.Text;
+using Apko.Build;
+using Apko.Locking;
+using Apko.Testing;
+using Apko.Testing.Http;
+using Apko.Tests.Locking;
+
+namespace Apko.Tests.Build;
+
+/// <summary>
+/// Locks configurations without a keyring against repositories served on 127.0.0.1, which publish their keys as
+/// Alpine does (a releases file) or through <c>apk-configuration</c> and a JWKS.
+/// </summary>
+public sealed class KeyDiscoveryTests
+{
+    private const string AlpineKey = "alpine-devel@lists.alpinelinux.org-6165ee59.rsa.pub";
+    private const string DeprecatedKey = "alpine-devel@lists.alpinelinux.org-4a6a0840.rsa.pub";
+
+    private static readonly string s_packages = Fixtures.Path("apko", "internal", "cli", "testdata", "packages");
+    private static readonly string s_melangeKey = Fixtures.Path("apko", "internal", "cli", "testdata", "melange.rsa.pub");
+
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Lock_AlpineMirror_UsesReleaseKeys()
+    {
+        await using var server = TestHttpServer.Start();
+        using var workspace = new LockWorkspace();
+        server.Serve("/mirror/alpine/v3.19/main", Fixtures.Path("alpine", "v3.19.1-iso"));
+        server.Serve("/keys", Fixtures.Path("alpine", "keys"));
+        server.Serve("/site", Directory.CreateDirectory(workspace.Path("site")).FullName);
+        // The live file escapes '@' as %20; the deprecated key must be left out.
+        var releases = $$$"""
+            {"release_branches": [
+              {"rel_branch": "v3.18", "keys": {"x86_64": [{"url": "{{{server.Url("/keys/unused.rsa.pub")}}}"}]}},
+              {"rel_branch": "v3.19", "keys": {
+                "x86_64": [
+                  {"url": "{{{server.Url("/keys/alpine-devel%20lists.alpinelinux.org-6165ee59.rsa.pub")}}}"},
+                  {"url": "{{{server.Url("/keys/" + DeprecatedKey)}}}", "deprecated_since": "2021-01-01"}],
+                "aarch64": [{"url": "{{{server.Url("/keys/unused-arm.rsa.pub")}}}"}]}}]}
+            """;
+        File.WriteAllText(workspace.Path("site/releases.json"), releases);
+        var config = WriteConfig(workspace, server.Url("/mirror/alpine/v3.19/main"), "alpine-base");
+
+        var lockFile = await LockGenerator.GenerateAsync(
+            Options(workspace, config) with { AlpineReleasesUrl = new Uri(server.Url("/site/releases.json")) },
+            LockWorkspace.HttpClient,
+            Token);
+
+        var key = Assert.Single(lockFile.Contents.Keyring);
+        Assert.Equal(server.Url("/keys/" + AlpineKey), key.Url);
+        Assert.Equal(File.ReadAllText(Fixtures.Path("alpine", "keys", AlpineKey)), key.Content);
+        Assert.Equal(25, lockFile.Contents.Packages.Count);
+        Assert.Equal(0, server.CountRequests("/keys/" + DeprecatedKey));
+    }
+
+    [Fact]
+    public async Task Lock_AlpineReleasesMissing_FailsNamingKeyring()
+    {
+        await using var server = TestHttpServer.Start();
+        using var workspace = new LockWorkspace();
+        server.Serve("/mirror/alpine/v3.19/main", Fixtures.Path("alpine", "v3.19.1-iso"));
+        var config = WriteConfig(workspace, server.Url("/mirror/alpine/v3.19/main"), "alpine-base");
+
+        var error = await Assert.ThrowsAsync<ApkoException>(() => LockGenerator.GenerateAsync(
+            Options(workspace, config) with { AlpineReleasesUrl = new Uri(server.Url("/site/releases.json")) },
+            LockWorkspace.HttpClient,
+            Token));
+
+        Assert.Equal("APKO1210", error.Code);
+        Assert.Contains("v3.19", error.Message);
+        Assert.Contains("contents.keyring", error.Message);
+    }
+
+    [Fact]
+    public async Task Lock_JwksRepository_UsesPublishedKey()
+    {
+        await using var server = TestHttpServer.Start();
+        using var workspace = new LockWorkspace();
+        // The served repository is the fixture's x86_64 folder, linked in place, beside an apk-configuration file.
+        var repository = Directory.CreateDirectory(workspace.Path("repo")).FullName;
+        File.CreateSymbolicLink(Path.Combine(repository, "x86_64"), Path.Combine(s_packages, "x86_64"));
+        server.Serve("/repo", repository);
+        server.Serve("/discovery", Directory.CreateDirectory(workspace.Path("discovery")).FullName);
+        File.WriteAllText(
+            Path.Combine(repository, "apk-configuration"),
+            $$"""{"jwks_uri": "{{server.Url("/discovery/jwks.json")}}"}""");
+        File.WriteAllText(
+            workspace.Path("discovery/jwks.json"),
+            Jwks(("melange", s_melangeKey), ("../evil", s_melangeKey)));
+        var config = WriteConfig(workspace, server.Url("/repo"), "replayout");
+
+        var lockFile = await LockGenerator.GenerateAsync(Options(workspace, config), LockWorkspace.HttpClient, Token);
+
+        var key = Assert.Single(lockFile.Contents.Keyring);
+        Assert.Equal(server.Url("/repo/melange.rsa.pub"), key.Url);
+        Assert.Equal(PublicKeyOf(s_melangeKey), PublicKeyOf(key.Content!));
+        Assert.Contains(lockFile.Contents.Packages, package => package.Name == "replayout");
+    }
+
+    [Fact]
+    public async Task Lock_WithKeyring_DiscoversNothing()
+    {
+        await using var server = TestHttpServer.Start();
+        using var workspace = new LockWorkspace();
+        server.Serve("/repo", s_packages);
+        var config = WriteConfig(workspace, server.Url("/repo"), "replayout", s_melangeKey);
+
+        var lockFile = await LockGenerator.GenerateAsync(Options(workspace, config), LockWorkspace.HttpClient, Token);
+
+        Assert.Equal(s_melangeKey, Assert.Single(lockFile.Contents.Keyring).Url);
+        Assert.Equal(0, server.CountRequests("/repo/apk-configuration"));
+    }
+
+    [Fact]
+    public async Task Lock_NoDiscoveryService_NamesMissingKey()
+    {
+        await using var server = TestHttpServer.Start();
+        using var workspace = new LockWorkspace();
+        server.Serve("/repo", s_packages);
+        var config = WriteConfig(workspace, server.Url("/repo"), "replayout");
+
+        var error = await Assert.ThrowsAsync<Apko.Apk.ApkException>(
+            () => LockGenerator.GenerateAsync(Options(workspace, config), LockWorkspace.HttpClient, Token));
+
+        Assert.Contains("melange.rsa.pub", error.Message);
+        Assert.Equal(1, server.CountRequests("/repo/apk-configuration"));
+    }
+
+    private static string WriteConfig(LockWorkspace workspace, string repository, string package, string? key = null)
+    {
+        var keyring = key is null ? "" : $"  keyring:\n    - {key}\n";
+        var yaml = $"contents:\n{keyring}  repositories:\n    - \"{repository}\"\n"
+            + $"  packages:\n    - {package}\narchs:\n  - x86_64\n";
+        return workspace.Write("app.yaml", Encoding.UTF8.GetBytes(yaml));
+    }
+
+    private static BuildOptions Options(LockWorkspace workspace, string config) => workspace.GoldenOptions with
+    {
+        ConfigurationPath = config,
+        WorkingDirectory = workspace.Root,
+        IncludePaths = [],
+        Architectures = [],
+        Offline = false,
+    };
+
+    private static string Jwks(params (string Id, string PemPath)[] keys)
+    {
+        var entries = keys.Select(key =>
+        {
+            using var rsa = RSA.Create();
+            rsa.ImportFromPem(File.ReadAllText(key.PemPath));
+            var parameters = rsa.ExportParameters(includePrivateParameters: false);
+            return $$"""{"kty": "RSA", "kid": "{{key.Id}}", "n": "{{Base64Url.EncodeToString(parameters.Modulus)}}", "e": "{{Base64Url.EncodeToString(parameters.Exponent)}}"}""";
+        });
+        return $$"""{"keys": [{{string.Join(", ", entries)}}]}""";
+    }
+
+    private static byte[] PublicKeyOf(string pemOrPath)
+    {
+        using var rsa = RSA.Create();
+        rsa.ImportFromPem(File.Exists(pemOrPath) ? File.ReadAllText(pemOrPath) : pemOrPath);
+        return rsa.ExportSubjectPublicKeyInfo();
+    }
+}
