@@ -85,19 +85,25 @@ internal sealed class HttpDownloader
     {
         using var message = CreateRequestMessage(request, _options.UserAgent);
         HttpResponseMessage response;
+
+        // A server that accepts the connection and then stays silent gets the same limit as a stalled body.
+        using var silence = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        silence.CancelAfter(_options.ReadTimeout);
         try
         {
             response = await _client
-                .SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken)
+                .SendAsync(message, HttpCompletionOption.ResponseHeadersRead, silence.Token)
                 .ConfigureAwait(false);
         }
         catch (HttpRequestException e)
         {
             throw new TransientDownloadException(e);
         }
-        catch (TaskCanceledException e) when (!cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new TransientDownloadException(new TimeoutException("The request timed out.", e));
+            var seconds = _options.ReadTimeout.TotalSeconds;
+            throw new TransientDownloadException(
+                new TimeoutException($"No response arrived within {seconds:0.###} seconds.", e));
         }
 
         using (response)
@@ -247,7 +253,7 @@ internal sealed class HttpDownloader
 
     private async Task<int> ReadBodyAsync(Stream body, byte[] buffer, CancellationToken cancellationToken)
     {
-        // HttpClient.Timeout stops at the response headers, so a stalled body needs its own timeout.
+        // The request's own timeout stops at the response headers, so a stalled body needs one per read.
         using var idle = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         idle.CancelAfter(_options.ReadTimeout);
         try

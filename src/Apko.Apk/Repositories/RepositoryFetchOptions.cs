@@ -36,7 +36,8 @@ public sealed record RepositoryFetchOptions
     public int MaxAttempts { get; init; } = 3;
 
     /// <summary>
-    /// Maximum wait for the next bytes of a response body; a stalled download fails its attempt after it.
+    /// Maximum wait for the response headers, and then between reads of the body. A silent server or a stalled
+    /// download fails its attempt after it.
     /// </summary>
     public TimeSpan ReadTimeout { get; init; } = TimeSpan.FromSeconds(60);
 

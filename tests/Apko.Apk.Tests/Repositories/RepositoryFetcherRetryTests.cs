@@ -42,6 +42,32 @@ public sealed class RepositoryFetcherRetryTests : IClassFixture<RepositoryServer
     }
 
     [Fact]
+    public async Task GetIndexAsync_SilentServer_TimesOut()
+    {
+        // The server accepts connections and never answers.
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var connections = new List<TcpClient>();
+        var accepting = AcceptForeverAsync(listener, connections);
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        var fetcher = _harness.CreateFetcher(o => o with
+        {
+            ReadTimeout = TimeSpan.FromMilliseconds(300),
+            RetryDelay = TimeSpan.FromMilliseconds(10),
+        });
+
+        var error = await Assert.ThrowsAsync<ApkException>(
+            () => fetcher.GetIndexAsync(new Repository($"http://127.0.0.1:{port}/alpine"), Arch, Token));
+
+        Assert.Equal("APKO2060", error.Code);
+        Assert.Contains("after 3 attempts", error.Message);
+        Assert.Contains("No response arrived within 0.3 seconds", error.Message);
+        listener.Stop();
+        await accepting;
+        connections.ForEach(connection => connection.Dispose());
+    }
+
+    [Fact]
     public async Task GetIndexAsync_RetryAfterHonoured()
     {
         _server.InjectFaults(IndexPath, HttpFault.Status(429, retryAfterSeconds: 1));
@@ -150,4 +176,20 @@ public sealed class RepositoryFetcherRetryTests : IClassFixture<RepositoryServer
         "stall" => HttpFault.StallBody,
         _ => HttpFault.Status(int.Parse(name, System.Globalization.CultureInfo.InvariantCulture)),
     };
+
+    private static async Task AcceptForeverAsync(TcpListener listener, List<TcpClient> connections)
+    {
+        try
+        {
+            while (true)
+            {
+                connections.Add(await listener.AcceptTcpClientAsync(Token));
+            }
+        }
+        catch (Exception exception) when (exception is SocketException or ObjectDisposedException
+                                              or OperationCanceledException)
+        {
+            // The listener stopped.
+        }
+    }
 }
