@@ -65,8 +65,19 @@ public static class ApkIndexReader
                 seekable = await BufferAsync(stream, options.MaxSize, source, cancellationToken).ConfigureAwait(false);
             }
 
-            if (!await StartsWithGzipMagicAsync(seekable, cancellationToken).ConfigureAwait(false))
+            var start = await PeekStartAsync(seekable, cancellationToken).ConfigureAwait(false);
+            if (start.Length == 0)
             {
+                throw IndexErrors.Empty(source);
+            }
+
+            if (start is not [0x1F, 0x8B, ..])
+            {
+                if (!LooksLikeText(start))
+                {
+                    throw IndexErrors.NotAnIndex(source, start);
+                }
+
                 return await ReadTextAsync(seekable, options, source, cancellationToken).ConfigureAwait(false);
             }
 
@@ -114,10 +125,6 @@ public static class ApkIndexReader
         CancellationToken cancellationToken)
     {
         var signatures = await ReadSignaturesAsync(stream, source, cancellationToken).ConfigureAwait(false);
-        if (options.Keyring is not null && signatures.Count == 0)
-        {
-            throw SigningErrors.NotSigned(source);
-        }
 
         var digests = options.Keyring is { } trusted ? DigestsFor(signatures, trusted) : GzipDigests.None;
         var feeder = new GzipFeeder(stream, stream.Position, $"{source}: index member", digests);
@@ -134,6 +141,8 @@ public static class ApkIndexReader
             index = await ReadContentAsync(readAhead, source, cancellationToken).ConfigureAwait(false);
         }
 
+        // An unsigned index is rejected only after reading it, so that a damaged first member is reported as damage
+        // and not as a missing signature.
         if (options.Keyring is { } keyring)
         {
             SignatureVerifier.Verify(signatures, feeder.GetDigest, keyring, source);
@@ -234,14 +243,29 @@ public static class ApkIndexReader
         return packages is null ? throw IndexErrors.MissingApkIndex(source) : new ApkIndex(description, packages);
     }
 
-    private static async Task<bool> StartsWithGzipMagicAsync(Stream stream, CancellationToken cancellationToken)
+    /// <summary>Returns up to the first 16 bytes of the stream and restores its position.</summary>
+    private static async Task<byte[]> PeekStartAsync(Stream stream, CancellationToken cancellationToken)
     {
-        var start = stream.Position;
-        var magic = new byte[2];
-        var count = await stream.ReadAtLeastAsync(magic, 2, throwOnEndOfStream: false, cancellationToken)
+        var position = stream.Position;
+        var start = new byte[16];
+        var count = await stream.ReadAtLeastAsync(start, start.Length, throwOnEndOfStream: false, cancellationToken)
             .ConfigureAwait(false);
-        stream.Position = start;
-        return count == 2 && magic[0] == 0x1F && magic[1] == 0x8B;
+        stream.Position = position;
+        return start[..count];
+    }
+
+    /// <summary>
+    /// Returns whether the first bytes could start APKINDEX text: a field letter and a colon, or a blank line. Other
+    /// data would only fail later with a confusing message about its first line.
+    /// </summary>
+    private static bool LooksLikeText(ReadOnlySpan<byte> start)
+    {
+        if (start[0] is (byte)'\n' or (byte)'\r')
+        {
+            return true;
+        }
+
+        return char.IsAsciiLetter((char)start[0]) && (start.Length == 1 || start[1] == (byte)':');
     }
 
     private static async Task<MemoryStream> BufferAsync(

@@ -54,10 +54,37 @@ internal static class IndexErrors
         $"{source}: a plain-text APKINDEX has no signature to verify. Serve the signed "
         + "APKINDEX.tar.gz, or pass --ignore-signatures if the repository is trusted.");
 
+    public static ApkException Empty(string source) => new(
+        "APKO2118",
+        $"{source}: the index file is empty. The download was cut short or the repository is broken; "
+        + "fetch it again or check the repository.");
+
+    public static ApkException NotAnIndex(string source, ReadOnlySpan<byte> start) => new(
+        "APKO2119",
+        $"{source}: the file is neither a gzip APKINDEX.tar.gz nor APKINDEX text (it starts with bytes "
+        + $"{Convert.ToHexString(start)}). {FetchAgain}");
+
     public static ApkException Unreadable(string source, Exception inner) => new(
         "APKO2117",
         $"Cannot read index '{source}': {inner.Message}",
         inner);
 
-    private static string Truncate(string text) => text.Length <= 60 ? text : text[..60] + "…";
+    /// <summary>Shortens a value for a message and shows control characters as \uXXXX, so binary data stays
+    /// readable on a terminal.</summary>
+    private static string Truncate(string text)
+    {
+        var shortened = text.Length <= 60 ? text : text[..60] + "…";
+        if (!shortened.Any(char.IsControl))
+        {
+            return shortened;
+        }
+
+        var escaped = new System.Text.StringBuilder(shortened.Length);
+        foreach (var character in shortened)
+        {
+            escaped.Append(char.IsControl(character) ? $"\\u{(int)character:X4}" : character);
+        }
+
+        return escaped.ToString();
+    }
 }

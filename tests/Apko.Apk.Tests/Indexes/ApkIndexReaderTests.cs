@@ -273,6 +273,66 @@ public sealed class ApkIndexReaderTests
         Assert.Equal("APKO2116", exception.Code);
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task ReadAsync_EmptyFile_NamedEmpty(bool verified)
+    {
+        var options = verified ? ApkIndexReadOptions.Verified(Keyring.Empty) : ApkIndexReadOptions.Unverified();
+
+        var exception = await Assert.ThrowsAsync<ApkException>(
+            () => ApkIndexReader.ReadAsync(new MemoryStream(), options, "empty.tar.gz", Token));
+
+        Assert.Equal("APKO2118", exception.Code);
+        Assert.StartsWith("empty.tar.gz: the index file is empty.", exception.Message);
+    }
+
+    [Theory]
+    [InlineData(new byte[] { 0, 0, 0, 0 }, "00000000")]
+    [InlineData(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D }, "89504E470D")]
+    public async Task ReadAsync_BinaryData_NotAnIndex(byte[] content, string hex)
+    {
+        var exception = await Assert.ThrowsAsync<ApkException>(() => ApkIndexReader.ReadAsync(
+            new MemoryStream(content), ApkIndexReadOptions.Verified(Keyring.Empty), "x.tar.gz", Token));
+
+        Assert.Equal("APKO2119", exception.Code);
+        Assert.Contains($"starts with bytes {hex}", exception.Message);
+        Assert.DoesNotContain("--ignore-signatures", exception.Message);
+    }
+
+    [Theory]
+    [InlineData(5)]
+    [InlineData(10)]
+    [InlineData(100)]
+    public async Task ReadAsync_TruncatedSignedIndex_ReportedAsTruncated(int length)
+    {
+        var bytes = await File.ReadAllBytesAsync(
+            Fixtures.Path("alpine", "v3.19.1-iso", "x86_64", "APKINDEX.tar.gz"), Token);
+        var keyring = await KeyringTests.LoadAlpineKeysAsync();
+
+        var exception = await Assert.ThrowsAsync<ApkException>(() => ApkIndexReader.ReadAsync(
+            new MemoryStream(bytes[..length]),
+            ApkIndexReadOptions.Verified(keyring),
+            "cut.tar.gz",
+            Token));
+
+        Assert.NotEqual("APKO2103", exception.Code);
+        Assert.Contains("ends before its gzip data is complete", exception.Message);
+    }
+
+    [Fact]
+    public async Task ReadAsync_ControlCharactersInLine_Escaped()
+    {
+        var exception = await Assert.ThrowsAsync<ApkException>(() => ApkIndexReader.ReadAsync(
+            new MemoryStream("P:a\nV:1\nx\u0007\u001b[2J\n"u8.ToArray()),
+            ApkIndexReadOptions.Unverified(),
+            "text",
+            Token));
+
+        Assert.Equal("APKO2010", exception.Code);
+        Assert.Contains("'x\\u0007\\u001B[2J'", exception.Message);
+    }
+
     private static Task<byte[]> ReadFixtureAsync(string[] parts) =>
         File.ReadAllBytesAsync(Fixtures.Path(parts), Token);
 
