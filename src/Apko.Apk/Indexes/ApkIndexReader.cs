@@ -19,9 +19,23 @@ public static class ApkIndexReader
     /// <exception cref="ApkException">
     /// The file is unreadable, corrupt, too large, malformed, unsigned, or signed by no trusted key.
     /// </exception>
+    public static Task<ApkIndex> ReadAsync(
+        string path,
+        ApkIndexReadOptions options,
+        CancellationToken cancellationToken) =>
+        ReadAsync(path, options, path, cancellationToken);
+
+    /// <summary>
+    /// Reads and, when options carry a keyring, verifies the index file at <paramref name="path"/>, naming it
+    /// <paramref name="source"/> in messages, such as the URL a cached copy was downloaded from.
+    /// </summary>
+    /// <exception cref="ApkException">
+    /// The file is unreadable, corrupt, too large, malformed, unsigned, or signed by no trusted key.
+    /// </exception>
     public static async Task<ApkIndex> ReadAsync(
         string path,
         ApkIndexReadOptions options,
+        string source,
         CancellationToken cancellationToken)
     {
         FileStream stream;
@@ -36,7 +50,7 @@ public static class ApkIndexReader
 
         await using (stream.ConfigureAwait(false))
         {
-            return await ReadAsync(stream, options, path, cancellationToken).ConfigureAwait(false);
+            return await ReadAsync(stream, options, source, cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -53,12 +53,39 @@ internal sealed class PackageSource(BuildOptions options, RepositoryFetcher fetc
             var repository = Repository.Parse(line);
             var fetchable = repository with { Location = ToFetchLocation(repository.Location) };
             var path = await fetcher.GetIndexAsync(fetchable, arch, cancellationToken).ConfigureAwait(false);
-            var index = await ApkIndexReader.ReadAsync(path, readOptions, cancellationToken).ConfigureAwait(false);
+            var index = await ReadIndexAsync(fetchable, arch, path, readOptions, cancellationToken).ConfigureAwait(false);
             options.Logger?.LogDebug(
                 "Read {Count} packages for {Arch} from {Repository}", index.Packages.Count, arch, UrlRedactor.Redact(line));
             return new RepositoryIndex(fetchable, arch, index);
         }).ToArray();
         return await Task.WhenAll(tasks).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Reads a fetched index. A downloaded copy is named by its URL in messages, and one that fails to read is
+    /// removed from the cache, so the next build downloads it again.
+    /// </summary>
+    private async Task<ApkIndex> ReadIndexAsync(
+        Repository repository,
+        string arch,
+        string path,
+        ApkIndexReadOptions readOptions,
+        CancellationToken cancellationToken)
+    {
+        var remote = repository.Location.StartsWith("http://", StringComparison.OrdinalIgnoreCase)
+                     || repository.Location.StartsWith("https://", StringComparison.OrdinalIgnoreCase);
+        var source = remote
+            ? UrlRedactor.Redact($"{repository.Location.TrimEnd('/')}/{arch}/{RepositoryFetcher.IndexFileName}")
+            : path;
+        try
+        {
+            return await ApkIndexReader.ReadAsync(path, readOptions, source, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ApkException) when (remote)
+        {
+            await fetcher.Cache.EvictAsync(path, cancellationToken).ConfigureAwait(false);
+            throw;
+        }
     }
 
     /// <summary>Returns a local path as an absolute path; URLs are returned unchanged.</summary>
