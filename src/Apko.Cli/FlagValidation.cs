@@ -43,6 +43,19 @@ internal static class FlagValidation
         }
     }
 
+    /// <summary>Checks <c>--build-arch</c>, which names one architecture: not a list, 'all' or an empty value.</summary>
+    public static void CheckBuildArch(string? buildArch)
+    {
+        if (buildArch is null or "host" || Architecture.TryParse(buildArch, out _))
+        {
+            return;
+        }
+
+        throw new UsageException(
+            $"--build-arch '{buildArch}' is not one supported architecture. Use one of: "
+            + $"{string.Join(", ", Architecture.All.Select(a => a.ApkName))}, or 'host' (the default) for this machine's.");
+    }
+
     public static void CheckTag(string tag)
     {
         if (!ImageReference.TryParse(tag, out _))

@@ -8,6 +8,7 @@ internal static partial class Handlers
     public static async Task<int> RootfsAsync(
         CommandContext context, BuildFlags flags, string config, string output, string? buildArch, RootfsFormat format)
     {
+        FlagValidation.CheckBuildArch(buildArch);
         var options = CreateBuildOptions(context, flags, config) with
         {
             Architectures = [buildArch ?? context.Environment.HostArchitecture],

@@ -37,6 +37,22 @@ public sealed class ProgramTests
         Assert.Empty(Directory.EnumerateFileSystemEntries(output));
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("all")]
+    [InlineData("x86_64,aarch64")]
+    public async Task BuildMinirootfs_InvalidBuildArch_UsageError(string value)
+    {
+        var output = Directory.CreateTempSubdirectory("apko-cli-test-").FullName;
+        var result = await RunAsync(
+            "build-minirootfs", "-C", Fixtures.Path("alpine"), "apko-alpine-3.19.1-minimal.yaml",
+            Path.Combine(output, "rootfs.tar"), "--build-arch", value);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains($"--build-arch '{value}' is not one supported architecture", result.Stderr);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(output));
+    }
+
     [Fact]
     public async Task Build_MissingOutputDirectoryFailsBeforeBuilding()
     {
