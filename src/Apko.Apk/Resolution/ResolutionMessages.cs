@@ -11,6 +11,10 @@ internal static class ResolutionMessages
     public static string Unsatisfiable(string? architecture, string report) =>
         (architecture is null ? "Unable to select packages:" : $"Unable to select packages for {architecture}:")
         + "\n" + report
+        + (report.Contains("error: uninstallable", StringComparison.Ordinal)
+            ? "A package marked uninstallable has an invalid atom in its repository's index record, which apk-tools "
+              + "rejects too: ask for another version, or ask the repository's maintainers to fix the record. "
+            : "")
         + "Change or remove the constraints listed above, or add a repository that provides the missing packages.";
 
     public static string UnknownTag(Dependency dependency) =>

@@ -121,6 +121,7 @@ public sealed class ResolverTests
         Assert.StartsWith("  opensmtpd-openrc-6.8.0p2-r4:\n    error: uninstallable\n", error.Report);
         Assert.Contains("    install_if: opensmtpd=6.8.0p2-r4\n", error.Report);
         Assert.DoesNotContain("install_if: openrc\n", error.Report);
+        Assert.Contains("invalid atom in its repository's index record", error.Message);
     }
 
     [Fact]
