@@ -20,6 +20,19 @@ internal static class FlagValidation
             }
         }
 
+        foreach (var (flag, values) in new[]
+                 {
+                     ("--repository-append", options.ExtraRepositories),
+                     ("--build-repository-append", options.ExtraBuildRepositories),
+                     ("--keyring-append", options.ExtraKeyring),
+                 })
+        {
+            if (values.Any(string.IsNullOrWhiteSpace))
+            {
+                throw new UsageException($"{flag} has an empty value. Give a path or URL, or leave the flag out.");
+            }
+        }
+
         foreach (var package in options.ExtraPackages)
         {
             if (!Dependency.TryParse(package, out _))

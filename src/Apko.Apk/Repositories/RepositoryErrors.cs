@@ -30,9 +30,9 @@ internal static class RepositoryErrors
         $"The index '{path}' of repository '{location}' does not exist. Check that the repository directory "
         + "is right and contains a directory for this architecture with an APKINDEX.tar.gz.");
 
-    public static ApkException LocalFileMissing(string kind, string path, Exception? inner = null) => new(
+    public static ApkException LocalFileMissing(string kind, string path, string hint, Exception? inner = null) => new(
         "APKO2055",
-        $"The {kind} '{path}' does not exist or cannot be read. Check the path in the configuration.",
+        $"The {kind} '{path}' does not exist or cannot be read. {hint}",
         inner);
 
     public static ApkException OfflineCacheMiss(string kind, string url, string cacheDirectory) => new(

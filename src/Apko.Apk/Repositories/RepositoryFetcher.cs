@@ -221,7 +221,11 @@ public sealed class RepositoryFetcher
         var path = Path.Combine(directory, arch, fileName);
         if (!File.Exists(path))
         {
-            throw RepositoryErrors.LocalFileMissing("package file", path);
+            throw RepositoryErrors.LocalFileMissing(
+                "package file",
+                path,
+                "The repository's index lists it, so the repository is incomplete: restore the file or rebuild the "
+                + "index.");
         }
 
         RepositoryLog.UsingLocalFile(_logger, "package", path);
@@ -244,7 +248,8 @@ public sealed class RepositoryFetcher
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw RepositoryErrors.LocalFileMissing("key file", path, e);
+            throw RepositoryErrors.LocalFileMissing(
+                "key file", path, "Check the path given in contents.keyring or with -k.", e);
         }
     }
 }

@@ -24,6 +24,8 @@ public sealed class ProgramTests
     [InlineData("--sbom-formats", "swid", "'swid'")]
     [InlineData("--package-append", "busybox>>1", "'busybox>>1'")]
     [InlineData("--arch", "", "--arch has an empty value")]
+    [InlineData("--repository-append", "", "--repository-append has an empty value")]
+    [InlineData("--keyring-append", " ", "--keyring-append has an empty value")]
     [InlineData("--arch", "x86_64,", "--arch has an empty value")]
     [InlineData("--max-apk-data-size", "-2", "--max-apk-data-size -2 is not a size")]
     public async Task Build_InvalidFlagIsUsageError(string flag, string value, string expected)
