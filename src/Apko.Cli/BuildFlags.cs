@@ -110,6 +110,18 @@ internal sealed class BuildFlags
     {
         Description = $"Largest decompressed {what} in bytes; 0 for the default "
             + $"({defaultValue.ToString(CultureInfo.InvariantCulture)}), -1 for no limit.",
+        CustomParser = result =>
+        {
+            var text = result.Tokens.Count > 0 ? result.Tokens[^1].Value : "";
+            if (long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
+            {
+                return value;
+            }
+
+            result.AddError(
+                $"{name} '{text}' is not a number of bytes. Give a whole number, 0 for the default or -1 for no limit.");
+            return 0;
+        },
     };
 
     /// <summary>Converts the parsed flags and the environment into build options.</summary>

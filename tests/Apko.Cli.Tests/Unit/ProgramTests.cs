@@ -28,6 +28,7 @@ public sealed class ProgramTests
     [InlineData("--keyring-append", " ", "--keyring-append has an empty value")]
     [InlineData("--arch", "x86_64,", "--arch has an empty value")]
     [InlineData("--max-apk-data-size", "-2", "--max-apk-data-size -2 is not a size")]
+    [InlineData("--max-apk-data-size", "abc", "--max-apk-data-size 'abc' is not a number of bytes")]
     public async Task Build_InvalidFlagIsUsageError(string flag, string value, string expected)
     {
         var output = Directory.CreateTempSubdirectory("apko-cli-test-").FullName;
