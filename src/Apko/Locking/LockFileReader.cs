@@ -45,7 +45,8 @@ internal static class LockFileReader
         }
         catch (JsonException e)
         {
-            throw LockErrors.NotJson(file, $"line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1}: {e.Message}", e);
+            throw LockErrors.NotJson(
+                file, $"line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1}: {WithoutPosition(e.Message)}", e);
         }
 
         using (document)
@@ -156,5 +157,23 @@ internal static class LockFileReader
         }
 
         return new LockSection(range, checksum);
+    }
+
+    /// <summary>
+    /// Removes the zero-based position System.Text.Json appends to its messages, such as
+    /// <c> Path: $ | LineNumber: 1 | BytePositionInLine: 0.</c>, since the message already gives it one-based.
+    /// </summary>
+    private static string WithoutPosition(string message)
+    {
+        foreach (var marker in (string[])[" Path: ", " LineNumber: "])
+        {
+            var index = message.IndexOf(marker, StringComparison.Ordinal);
+            if (index >= 0)
+            {
+                message = message[..index];
+            }
+        }
+
+        return message;
     }
 }
