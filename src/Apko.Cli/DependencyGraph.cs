@@ -29,16 +29,17 @@ internal static class DependencyGraph
         }
 
         var reached = new HashSet<string>(StringComparer.Ordinal);
+        var edges = new HashSet<(string, string)>();
         foreach (var atom in world)
         {
-            AddEdge(graph, "world", TargetOf(atom, providers), spanningTree, reached);
+            AddEdge(graph, "world", TargetOf(atom, providers), spanningTree, reached, edges);
         }
 
         foreach (var package in packages)
         {
             foreach (var dependency in package.Dependencies.Where(d => !d.StartsWith('!')))
             {
-                AddEdge(graph, package.Name, TargetOf(dependency, providers), spanningTree, reached);
+                AddEdge(graph, package.Name, TargetOf(dependency, providers), spanningTree, reached, edges);
             }
         }
 
@@ -49,12 +50,24 @@ internal static class DependencyGraph
     private static string? TargetOf(string atom, Dictionary<string, string> providers) =>
         Dependency.TryParse(atom, out var dependency) ? providers.GetValueOrDefault(dependency.Name) : null;
 
-    private static void AddEdge(StringBuilder graph, string from, string? to, bool spanningTree, HashSet<string> reached)
+    /// <summary>
+    /// Writes an edge once, although a package may reach the same provider through several atoms, such as
+    /// <c>musl</c> and <c>so:libc.musl-x86_64.so.1</c>.
+    /// </summary>
+    private static void AddEdge(
+        StringBuilder graph,
+        string from,
+        string? to,
+        bool spanningTree,
+        HashSet<string> reached,
+        HashSet<(string, string)> edges)
     {
-        if (to is null || to == from || (spanningTree && !reached.Add(to)))
+        if (to is null || to == from || edges.Contains((from, to)) || (spanningTree && !reached.Add(to)))
         {
             return;
         }
+
+        edges.Add((from, to));
 
         graph.Append($"  \"{from}\" -> \"{to}\";\n");
     }

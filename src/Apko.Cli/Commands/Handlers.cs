@@ -17,14 +17,13 @@ internal static partial class Handlers
         return ExitCodes.Success;
     }
 
-
     public static async Task<int> LockAsync(CommandContext context, BuildFlags flags, string config, string? output, string suffix)
     {
         var options = CreateBuildOptions(context, flags, config) with { LockFilePath = null };
         using var http = CreateHttpClient();
-        var path = await Apko.Locking.LockGenerator.WriteAsync(
+        // The generator logs the path it wrote.
+        await Apko.Locking.LockGenerator.WriteAsync(
             options, output ?? Apko.Locking.LockGenerator.DefaultOutputPath(config, suffix.TrimStart('.')), http, context.CancellationToken);
-        context.Logger.LogInformation("Wrote {Path}", path);
         return ExitCodes.Success;
     }
 

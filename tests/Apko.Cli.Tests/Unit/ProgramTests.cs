@@ -67,6 +67,21 @@ public sealed class ProgramTests
     }
 
     [Fact]
+    public async Task Dot_MinimalImage_EachEdgeOnce()
+    {
+        var result = await RunAsync(
+            "dot", "-C", Fixtures.Path("alpine"), "apko-alpine-3.19.1-minimal.yaml",
+            "--cache-dir", Directory.CreateTempSubdirectory("apko-cli-test-").FullName);
+        var edges = result.Stdout.Split('\n').Where(line => line.Contains(" -> ", StringComparison.Ordinal)).ToList();
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.StartsWith("digraph images {\n", result.Stdout);
+        Assert.Contains("  \"world\" -> \"busybox\";", edges);
+        Assert.Single(edges, edge => edge == "  \"apk-tools\" -> \"musl\";");
+        Assert.Equal(edges.Count, edges.Distinct().Count());
+    }
+
+    [Fact]
     public async Task Version_JsonHasVersion()
     {
         var result = await RunAsync("version", "--json");
