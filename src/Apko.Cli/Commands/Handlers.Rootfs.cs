@@ -1,5 +1,6 @@
-using Apko.Build;
 using Apko.Apk.Repositories;
+using Apko.Build;
+using Microsoft.Extensions.Logging;
 
 namespace Apko.Cli.Commands;
 
@@ -9,6 +10,13 @@ internal static partial class Handlers
         CommandContext context, BuildFlags flags, string config, string output, string? buildArch, RootfsFormat format)
     {
         FlagValidation.CheckBuildArch(buildArch);
+        if (context.Result.GetValue(flags.SbomPath) is { Length: > 0 })
+        {
+            context.Logger.LogWarning(
+                "--sbom-path is accepted for compatibility with apko, but a root filesystem archive has no SBOM; "
+                + "use 'apko build' for SBOMs.");
+        }
+
         var options = CreateBuildOptions(context, flags, config) with
         {
             Architectures = [buildArch ?? context.Environment.HostArchitecture],

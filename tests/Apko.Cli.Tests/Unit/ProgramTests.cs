@@ -57,6 +57,21 @@ public sealed class ProgramTests
     }
 
     [Fact]
+    public async Task BuildMinirootfs_SbomPath_WarnsNoSbom()
+    {
+        var output = Directory.CreateTempSubdirectory("apko-cli-test-").FullName;
+        var result = await RunAsync(
+            "build-minirootfs", "-C", Fixtures.Path("alpine"), "apko-alpine-3.19.1-minimal.yaml",
+            Path.Combine(output, "rootfs.tar"), "--build-arch", "x86_64", "--sbom-path", Path.Combine(output, "sbom"),
+            "--cache-dir", Path.Combine(output, "cache"));
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("a root filesystem archive has no SBOM", result.Stdout + result.Stderr);
+        Assert.True(File.Exists(Path.Combine(output, "rootfs.tar")));
+        Assert.False(Directory.Exists(Path.Combine(output, "sbom")));
+    }
+
+    [Fact]
     public async Task Build_MissingOutputDirectoryFailsBeforeBuilding()
     {
         var result = await RunAsync(
