@@ -8,9 +8,14 @@ internal static class ResolutionMessages
     public static string TooManyRepositories(int count) =>
         $"{count} repositories are configured, but at most 64 are supported. Merge or remove repositories.";
 
-    public static string Unsatisfiable(string? architecture, string report) =>
+    public static string Unsatisfiable(
+        string? architecture,
+        string report,
+        IReadOnlyList<(string Missing, IReadOnlyList<string> Suggestions)> suggestions) =>
         (architecture is null ? "Unable to select packages:" : $"Unable to select packages for {architecture}:")
         + "\n" + report
+        + string.Concat(suggestions.Select(pair =>
+            $"No package is named '{pair.Missing}'; did you mean {string.Join(" or ", pair.Suggestions.Select(s => $"'{s}'"))}? "))
         + (report.Contains("error: uninstallable", StringComparison.Ordinal)
             ? "A package marked uninstallable has an invalid atom in its repository's index record, which apk-tools "
               + "rejects too: ask for another version, or ask the repository's maintainers to fix the record. "

@@ -47,7 +47,7 @@ public sealed class Resolver
             var report = ProblemReport.Write(solver);
             throw new ResolutionException(
                 "APKO3101",
-                ResolutionMessages.Unsatisfiable(_options.Architecture, report),
+                ResolutionMessages.Unsatisfiable(_options.Architecture, report, SuggestNames(world)),
                 report);
         }
 
@@ -58,6 +58,20 @@ public sealed class Resolver
         }
 
         return new ResolutionResult(packages);
+    }
+
+    /// <summary>Pairs each world name that no repository has with the package names it may be a typo of.</summary>
+    private List<(string Missing, IReadOnlyList<string> Suggestions)> SuggestNames(IReadOnlyList<Dependency> world)
+    {
+        var missing = world.Where(dependency => !dependency.IsConflict && _index.FindName(dependency.Name) is null)
+            .Select(dependency => dependency.Name).Distinct(StringComparer.Ordinal).ToList();
+        if (missing.Count == 0)
+        {
+            return [];
+        }
+
+        var names = _index.Packages.Select(package => package.Name.Name).Distinct(StringComparer.Ordinal).ToList();
+        return [.. missing.Select(name => (name, NameSuggestions.Find(names, name))).Where(pair => pair.Item2.Count > 0)];
     }
 
     /// <summary>

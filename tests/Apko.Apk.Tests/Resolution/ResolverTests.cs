@@ -124,6 +124,30 @@ public sealed class ResolverTests
         Assert.Contains("invalid atom in its repository's index record", error.Message);
     }
 
+    [Theory]
+    [InlineData("busyboxx", "did you mean 'busybox'?")]
+    [InlineData("libssl", "did you mean 'libssl3'?")]
+    [InlineData("apk-tool", "did you mean 'apk-tools'?")]
+    public void Resolve_TypoInWorld_SuggestsName(string atom, string expected)
+    {
+        var resolver = new Resolver([s_alpine319.Value]);
+
+        var error = Assert.Throws<ResolutionException>(() => resolver.Resolve([Dependency.Parse(atom)]));
+
+        Assert.Contains($"No package is named '{atom}'; {expected}", error.Message);
+        Assert.DoesNotContain("did you mean", error.Report);
+    }
+
+    [Fact]
+    public void Resolve_UnrelatedMissingName_NoSuggestion()
+    {
+        var resolver = new Resolver([s_alpine319.Value]);
+
+        var error = Assert.Throws<ResolutionException>(() => resolver.Resolve([Dependency.Parse("no-such-thing")]));
+
+        Assert.DoesNotContain("did you mean", error.Message);
+    }
+
     [Fact]
     public void Resolve_VersionConflictReportsChain()
     {
