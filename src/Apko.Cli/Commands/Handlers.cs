@@ -27,12 +27,6 @@ internal static partial class Handlers
         return ExitCodes.Success;
     }
 
-
-
-
-
-
-
     internal static BuildOptions CreateBuildOptions(CommandContext context, BuildFlags flags, string config)
     {
         var options = flags.ToBuildOptions(context.Result, context.Environment, config) with

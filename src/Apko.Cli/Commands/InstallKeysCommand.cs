@@ -1,19 +1,50 @@
 using System.CommandLine;
+using Apko.Build;
 
 namespace Apko.Cli.Commands;
 
-/// <summary><c>apko install-keys</c>: not built yet; fails with a message that says so.</summary>
+/// <summary>
+/// <c>apko install-keys</c>: discovers the signing keys of the repositories in <c>/etc/apk/repositories</c> and
+/// writes them to <c>/etc/apk/keys</c>.
+/// </summary>
 internal static class InstallKeysCommand
 {
     public static Command Create()
     {
-        var command = new Command("install-keys", "Discover repository signing keys and install them on the host (not built yet).");
+        var flags = new BuildFlags();
+        var root = new Option<string>("--root")
+        {
+            Description = "File system root whose etc/apk is read and written.",
+            DefaultValueFactory = _ => "/",
+            Hidden = true,
+        };
+        var command = new Command(
+            "install-keys",
+            "Discover the signing keys of the repositories in /etc/apk/repositories and install them into /etc/apk/keys.")
+        {
+            root,
+        };
+        command.Options.Add(flags.CacheDir);
+        command.Options.Add(flags.Offline);
         command.SetAction((result, token) => CommandRunner.RunAsync(
             result,
-            _ => throw new ApkoException(
-                "APKO1900",
-                "'install-keys' is not built yet. A build discovers the keys of Alpine mirrors and JWKS repositories "
-                + "itself when the configuration has no keyring; otherwise pass the keys with contents.keyring or -k."),
+            async context =>
+            {
+                var options = flags.ToBuildOptions(context.Result, context.Environment, "") with
+                {
+                    Logger = context.Logger,
+                    TemporaryDirectory = Path.GetTempPath(),
+                };
+                var directory = Path.GetFullPath(result.GetValue(root)!, context.Environment.WorkingDirectory);
+                using var http = Handlers.CreateHttpClient();
+                var written = await HostKeyInstaller.InstallAsync(directory, options, http, context.CancellationToken);
+                foreach (var path in written)
+                {
+                    await context.Out.WriteLineAsync(path);
+                }
+
+                return ExitCodes.Success;
+            },
             token));
         return command;
     }

@@ -78,8 +78,16 @@ internal sealed partial class KeyDiscovery(BuildOptions options, RepositoryFetch
             var now = options.Clock.GetUtcNow();
             foreach (var keyUrl in AlpineReleases.KeyUrls(releases, versions, architectures, now))
             {
+                // The name comes from a downloaded file, so it must be one plain file name.
+                var name = PackageSource.KeyFileName(keyUrl);
+                if (!SafeKeyId().IsMatch(name))
+                {
+                    options.Logger?.LogWarning("Skipped Alpine key URL {Url}: its file name is not usable.", keyUrl);
+                    continue;
+                }
+
                 var content = await fetcher.GetKeyAsync(keyUrl, cancellationToken).ConfigureAwait(false);
-                keys.Add(new KeyFile(PackageSource.KeyFileName(keyUrl), content, keyUrl));
+                keys.Add(new KeyFile(name, content, keyUrl));
             }
         }
         catch (Exception exception) when (exception is ApkException or JsonException or FormatException)

@@ -1,4 +1,7 @@
+using System.Buffers.Text;
+using System.Security.Cryptography;
 using Apko.Testing;
+using Apko.Testing.Http;
 
 namespace Apko.Cli.Tests.Unit;
 
@@ -118,12 +121,44 @@ public sealed class ProgramTests
     }
 
     [Fact]
-    public async Task InstallKeys_NamesMissingFeature()
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public async Task InstallKeys_JwksRepository_WritesKey()
     {
-        var result = await RunAsync("install-keys");
+        await using var server = TestHttpServer.Start();
+        var root = Directory.CreateTempSubdirectory("apko-cli-test-").FullName;
+        var site = Directory.CreateDirectory(Path.Combine(root, "site")).FullName;
+        server.Serve("/repo", site);
+        var melange = Fixtures.Path("apko", "internal", "cli", "testdata", "melange.rsa.pub");
+        File.WriteAllText(
+            Path.Combine(site, "apk-configuration"), $$"""{"jwks_uri": "{{server.Url("/repo/jwks.json")}}"}""");
+        File.WriteAllText(Path.Combine(site, "jwks.json"), JwksOf("melange", melange));
+        Directory.CreateDirectory(Path.Combine(root, "etc", "apk"));
+        File.WriteAllText(
+            Path.Combine(root, "etc", "apk", "repositories"),
+            $"# comment\n\n/media/cdrom/apks\n@tagged {server.Url("/repo")}\n");
+
+        var result = await RunAsync(
+            "install-keys", "--root", root, "--cache-dir", Path.Combine(root, "cache"));
+
+        var key = Path.Combine(root, "etc", "apk", "keys", "melange.rsa.pub");
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(key, result.Stdout.Trim());
+        Assert.Equal(PublicKeyOf(File.ReadAllText(melange)), PublicKeyOf(File.ReadAllText(key)));
+        Assert.Equal(
+            UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead,
+            File.GetUnixFileMode(key));
+    }
+
+    [Fact]
+    public async Task InstallKeys_NoRepositoriesFile_NamesFile()
+    {
+        var root = Directory.CreateTempSubdirectory("apko-cli-test-").FullName;
+
+        var result = await RunAsync("install-keys", "--root", root);
 
         Assert.Equal(1, result.ExitCode);
-        Assert.Contains("not built yet", result.Stderr);
+        Assert.Contains($"'{Path.Combine(root, "etc", "apk", "repositories")}'", result.Stderr);
+        Assert.False(Directory.Exists(Path.Combine(root, "etc", "apk", "keys")));
     }
 
     [Fact]
@@ -162,5 +197,22 @@ public sealed class ProgramTests
         var index = await File.ReadAllTextAsync(
             Path.Combine(output, "blobs", "sha256", digest["sha256:".Length..]), TestContext.Current.CancellationToken);
         Assert.Contains("\"org.opencontainers.image.created\":\"2020-01-01T00:00:00Z\"", index);
+    }
+
+    private static string JwksOf(string id, string pemPath)
+    {
+        using var rsa = RSA.Create();
+        rsa.ImportFromPem(File.ReadAllText(pemPath));
+        var parameters = rsa.ExportParameters(includePrivateParameters: false);
+        var modulus = Base64Url.EncodeToString(parameters.Modulus);
+        var exponent = Base64Url.EncodeToString(parameters.Exponent);
+        return $$"""{"keys": [{"kty": "RSA", "kid": "{{id}}", "n": "{{modulus}}", "e": "{{exponent}}"}]}""";
+    }
+
+    private static byte[] PublicKeyOf(string pem)
+    {
+        using var rsa = RSA.Create();
+        rsa.ImportFromPem(pem);
+        return rsa.ExportSubjectPublicKeyInfo();
     }
 }
