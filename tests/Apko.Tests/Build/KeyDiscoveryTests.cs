@@ -31,14 +31,15 @@ public sealed class KeyDiscoveryTests
         server.Serve("/mirror/alpine/v3.19/main", Fixtures.Path("alpine", "v3.19.1-iso"));
         server.Serve("/keys", Fixtures.Path("alpine", "keys"));
         server.Serve("/site", Directory.CreateDirectory(workspace.Path("site")).FullName);
-        // The live file escapes '@' as %20; the deprecated key must be left out.
+        // The live file escapes '@' as %20. The deprecated key and the one whose name is a path are left out.
         var releases = $$$"""
             {"release_branches": [
               {"rel_branch": "v3.18", "keys": {"x86_64": [{"url": "{{{server.Url("/keys/unused.rsa.pub")}}}"}]}},
               {"rel_branch": "v3.19", "keys": {
                 "x86_64": [
                   {"url": "{{{server.Url("/keys/alpine-devel%20lists.alpinelinux.org-6165ee59.rsa.pub")}}}"},
-                  {"url": "{{{server.Url("/keys/" + DeprecatedKey)}}}", "deprecated_since": "2021-01-01"}],
+                  {"url": "{{{server.Url("/keys/" + DeprecatedKey)}}}", "deprecated_since": "2021-01-01"},
+                  {"url": "{{{server.Url("/keys/..%2F..%2Fevil.rsa.pub")}}}"}],
                 "aarch64": [{"url": "{{{server.Url("/keys/unused-arm.rsa.pub")}}}"}]}}]}
             """;
         File.WriteAllText(workspace.Path("site/releases.json"), releases);
@@ -54,6 +55,7 @@ public sealed class KeyDiscoveryTests
         Assert.Equal(File.ReadAllText(Fixtures.Path("alpine", "keys", AlpineKey)), key.Content);
         Assert.Equal(25, lockFile.Contents.Packages.Count);
         Assert.Equal(0, server.CountRequests("/keys/" + DeprecatedKey));
+        Assert.DoesNotContain(server.Requests, request => request.Path.Contains("evil", StringComparison.Ordinal));
     }
 
     [Fact]
