@@ -22,6 +22,9 @@ namespace Apko.Build;
 /// </remarks>
 internal sealed partial class KeyDiscovery(BuildOptions options, RepositoryFetcher fetcher)
 {
+    /// <summary>How long the optional discovery documents of one repository may take together.</summary>
+    private static readonly TimeSpan DiscoveryDeadline = TimeSpan.FromSeconds(30);
+
     /// <summary>Returns the discovered keys, without repeats, Alpine's first.</summary>
     /// <param name="repositories">Repository lines, with an optional <c>@tag</c> prefix.</param>
     /// <param name="architectures">apk architecture names, such as <c>x86_64</c>.</param>
@@ -54,7 +57,8 @@ internal sealed partial class KeyDiscovery(BuildOptions options, RepositoryFetch
     [GeneratedRegex("^https?://.+/alpine/([^/]+)/[^/]+$", RegexOptions.IgnoreCase)]
     private static partial Regex AlpineRepository();
 
-    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._@+-]*$")]
+    /// <summary>A plain file name: no path separators, no leading dot, and short enough with ".rsa.pub".</summary>
+    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._@+-]{0,199}$")]
     private static partial Regex SafeKeyId();
 
     private async Task<List<KeyFile>> DiscoverAlpineKeysAsync(
@@ -112,47 +116,70 @@ internal sealed partial class KeyDiscovery(BuildOptions options, RepositoryFetch
     private async Task<List<KeyFile>> DiscoverJwksKeysAsync(string repository, CancellationToken cancellationToken)
     {
         var discovery = new Uri(repository + "/apk-configuration");
+        var display = UrlRedactor.Redact(discovery.AbsoluteUri);
+
+        // Discovery documents are optional, so a slow server gets a deadline for both of them together instead of
+        // holding the build for minutes.
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(DiscoveryDeadline);
         try
         {
-            var configuration = await fetcher.TryGetDocumentAsync(discovery, "key discovery", cancellationToken)
+            var configuration = await fetcher.TryGetDocumentAsync(discovery, "key discovery", deadline.Token)
                 .ConfigureAwait(false);
-            if (configuration is null || ReadJwksUri(configuration) is not { } jwksUri)
+            if (configuration is null)
             {
                 return [];
             }
 
-            var jwks = await fetcher.TryGetDocumentAsync(new Uri(discovery, jwksUri), "JWKS", cancellationToken)
-                .ConfigureAwait(false) ?? throw new ApkException("APKO1212", $"GET {jwksUri} returned 404 Not Found.");
-            return ReadJwks(jwks, repository);
+            var jwksUri = ReadJwksUri(configuration, discovery);
+            var jwks = await fetcher.TryGetDocumentAsync(jwksUri, "JWKS", deadline.Token).ConfigureAwait(false)
+                ?? throw new FormatException($"the JWKS {UrlRedactor.Redact(jwksUri.AbsoluteUri)} was not found (404).");
+            return ReadJwks(jwks, WithoutCredentials(repository));
         }
         catch (Exception exception) when (exception is ApkException or JsonException or FormatException
-                                              or CryptographicException or UriFormatException)
+                                              or UriFormatException)
         {
             options.Logger?.LogWarning(
-                "Key discovery through {Url} failed and was skipped: {Reason}",
-                UrlRedactor.Redact(discovery.AbsoluteUri),
-                exception.Message);
+                "Key discovery through {Url} failed and was skipped: {Reason}", display, exception.Message);
+            return [];
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            options.Logger?.LogWarning(
+                "Key discovery through {Url} took longer than {Seconds} seconds and was skipped.",
+                display,
+                DiscoveryDeadline.TotalSeconds);
             return [];
         }
     }
 
-    private static string? ReadJwksUri(byte[] configuration)
+    /// <summary>Returns the http(s) JWKS URL an <c>apk-configuration</c> names, relative to that document.</summary>
+    /// <exception cref="FormatException">The document has no <c>jwks_uri</c> string, or it is not http(s).</exception>
+    private static Uri ReadJwksUri(byte[] configuration, Uri discovery)
     {
         using var document = JsonDocument.Parse(configuration);
-        return document.RootElement.ValueKind == JsonValueKind.Object
-               && document.RootElement.TryGetProperty("jwks_uri", out var uri)
-               && uri.ValueKind == JsonValueKind.String
-               && uri.GetString() is { Length: > 0 } text
-            ? text
-            : null;
+        if (StringProperty(document.RootElement, "jwks_uri") is not { Length: > 0 } text)
+        {
+            throw new FormatException("the document is not a JSON object with a 'jwks_uri' string.");
+        }
+
+        var uri = new Uri(discovery, text);
+        if (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps)
+        {
+            throw new FormatException($"the jwks_uri '{UrlRedactor.Redact(text)}' is not an http or https URL.");
+        }
+
+        return uri;
     }
 
-    /// <summary>Converts the RSA keys of a JWKS to PEM key files; keys of other types or with unusable ids are skipped.
+    /// <summary>
+    /// Converts the usable RSA keys of a JWKS to PEM key files. A key of another type, with an unusable id, or with
+    /// an invalid or implausible modulus or exponent is skipped with a warning. Of two keys with the same id, the
+    /// first is kept.
     /// </summary>
     private List<KeyFile> ReadJwks(byte[] jwks, string repository)
     {
         using var document = JsonDocument.Parse(jwks);
-        var keys = new List<KeyFile>();
         if (document.RootElement.ValueKind != JsonValueKind.Object
             || !document.RootElement.TryGetProperty("keys", out var entries)
             || entries.ValueKind != JsonValueKind.Array)
@@ -160,29 +187,75 @@ internal sealed partial class KeyDiscovery(BuildOptions options, RepositoryFetch
             throw new FormatException("the JWKS has no 'keys' array.");
         }
 
+        var keys = new List<KeyFile>();
         foreach (var entry in entries.EnumerateArray())
         {
             var id = StringProperty(entry, "kid");
-            if (StringProperty(entry, "kty") != "RSA" || id is null || !SafeKeyId().IsMatch(id))
+            var problem = id is null || !SafeKeyId().IsMatch(id) ? "its kid is not a plain file name of at most 200 characters"
+                : StringProperty(entry, "kty") != "RSA" ? "it is not an RSA key"
+                : keys.Exists(key => key.FileName == id + ".rsa.pub") ? "an earlier key has the same kid"
+                : null;
+            var pem = problem is null ? TryExportPem(entry, out problem) : null;
+            if (pem is null)
             {
-                options.Logger?.LogWarning("Skipped JWKS key '{Id}' of {Repository}: not an RSA key with a usable id.",
-                    id, UrlRedactor.Redact(repository));
+                var shownId = id is { Length: > 60 } ? id[..60] + "…" : id;
+                options.Logger?.LogWarning(
+                    "Skipped a JWKS key of {Repository} with kid '{Id}': {Problem}.", repository, shownId, problem);
                 continue;
             }
 
-            using var rsa = RSA.Create();
-            rsa.ImportParameters(new RSAParameters
-            {
-                Modulus = Base64Url.DecodeFromChars(StringProperty(entry, "n") ?? ""),
-                Exponent = Base64Url.DecodeFromChars(StringProperty(entry, "e") ?? ""),
-            });
-            var pem = rsa.ExportSubjectPublicKeyInfoPem() + "\n";
             var fileName = id + ".rsa.pub";
             keys.Add(new KeyFile(fileName, Encoding.ASCII.GetBytes(pem), repository + "/" + fileName));
         }
 
         return keys;
     }
+
+    /// <summary>
+    /// Returns the PEM of a JWKS RSA key, or null with the reason when its modulus is not 1,024 to 16,384 bits or
+    /// its exponent is not 1 to 8 bytes of base64url.
+    /// </summary>
+    private static string? TryExportPem(JsonElement entry, out string? problem)
+    {
+        byte[] modulus;
+        byte[] exponent;
+        try
+        {
+            modulus = Base64Url.DecodeFromChars(StringProperty(entry, "n") ?? "");
+            exponent = Base64Url.DecodeFromChars(StringProperty(entry, "e") ?? "");
+        }
+        catch (FormatException)
+        {
+            problem = "its n or e is not base64url";
+            return null;
+        }
+
+        var bits = modulus.AsSpan().TrimStart((byte)0).Length * 8;
+        if (bits is < 1024 or > 16384 || exponent.Length is < 1 or > 8)
+        {
+            problem = "its modulus must be 1,024 to 16,384 bits and its exponent 1 to 8 bytes";
+            return null;
+        }
+
+        try
+        {
+            using var rsa = RSA.Create();
+            rsa.ImportParameters(new RSAParameters { Modulus = modulus, Exponent = exponent });
+            problem = null;
+            return rsa.ExportSubjectPublicKeyInfoPem() + "\n";
+        }
+        catch (CryptographicException exception)
+        {
+            problem = exception.Message;
+            return null;
+        }
+    }
+
+    /// <summary>Returns a URL without its user information, for the key URLs a lock file records.</summary>
+    private static string WithoutCredentials(string url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.UserInfo.Length > 0
+            ? new UriBuilder(uri) { UserName = "", Password = "" }.Uri.AbsoluteUri.TrimEnd('/')
+            : url;
 
     private static string? StringProperty(JsonElement element, string name) =>
         element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value)

@@ -81,18 +81,11 @@ public sealed class KeyDiscoveryTests
     {
         await using var server = TestHttpServer.Start();
         using var workspace = new LockWorkspace();
-        // The served repository is the fixture's x86_64 folder, linked in place, beside an apk-configuration file.
-        var repository = Directory.CreateDirectory(workspace.Path("repo")).FullName;
-        File.CreateSymbolicLink(Path.Combine(repository, "x86_64"), Path.Combine(s_packages, "x86_64"));
-        server.Serve("/repo", repository);
-        server.Serve("/discovery", Directory.CreateDirectory(workspace.Path("discovery")).FullName);
-        File.WriteAllText(
-            Path.Combine(repository, "apk-configuration"),
-            $$"""{"jwks_uri": "{{server.Url("/discovery/jwks.json")}}"}""");
+        var repository = ServeJwksRepository(server, workspace);
         File.WriteAllText(
             workspace.Path("discovery/jwks.json"),
-            Jwks(("melange", s_melangeKey), ("../evil", s_melangeKey)));
-        var config = WriteConfig(workspace, server.Url("/repo"), "replayout");
+            $"{{\"keys\": [{JwksEntry("melange", s_melangeKey)}, {JwksEntry("../evil", s_melangeKey)}]}}");
+        var config = WriteConfig(workspace, repository, "replayout");
 
         var lockFile = await LockGenerator.GenerateAsync(Options(workspace, config), LockWorkspace.HttpClient, Token);
 
@@ -100,6 +93,48 @@ public sealed class KeyDiscoveryTests
         Assert.Equal(server.Url("/repo/melange.rsa.pub"), key.Url);
         Assert.Equal(PublicKeyOf(s_melangeKey), PublicKeyOf(key.Content!));
         Assert.Contains(lockFile.Contents.Packages, package => package.Name == "replayout");
+    }
+
+    [Fact]
+    public async Task Lock_HostileJwksEntries_OnlyGoodKeyKept()
+    {
+        await using var server = TestHttpServer.Start();
+        using var workspace = new LockWorkspace();
+        var repository = ServeJwksRepository(server, workspace);
+        var good = JwksEntry("melange", s_melangeKey);
+        var entries = new[]
+        {
+            """{"kty": "RSA", "kid": "melange", "n": "!!!not*base64", "e": "AQAB"}""",
+            """{"kty": "RSA", "kid": "melange", "n": "_w", "e": "AQAB"}""",
+            JwksEntry("melange", s_melangeKey).Replace("\"e\"", "\"x\"", StringComparison.Ordinal),
+            JwksEntry(new string('k', 300), s_melangeKey),
+            """{"kty": "EC", "kid": "ec", "crv": "P-256"}""",
+            good,
+            JwksEntry("melange", Fixtures.Path("alpine", "keys", AlpineKey)),
+        };
+        File.WriteAllText(workspace.Path("discovery/jwks.json"), $"{{\"keys\": [{string.Join(", ", entries)}]}}");
+
+        var lockFile = await LockGenerator.GenerateAsync(
+            Options(workspace, WriteConfig(workspace, repository, "replayout")), LockWorkspace.HttpClient, Token);
+
+        var key = Assert.Single(lockFile.Contents.Keyring);
+        Assert.Equal(PublicKeyOf(s_melangeKey), PublicKeyOf(key.Content!));
+    }
+
+    [Theory]
+    [InlineData("file:///etc/passwd")]
+    [InlineData("ftp://127.0.0.1/jwks.json")]
+    public async Task Lock_NonHttpJwksUri_SkippedWithoutCrash(string jwksUri)
+    {
+        await using var server = TestHttpServer.Start();
+        using var workspace = new LockWorkspace();
+        var repository = ServeJwksRepository(server, workspace);
+        File.WriteAllText(workspace.Path("repo/apk-configuration"), $$"""{"jwks_uri": "{{jwksUri}}"}""");
+
+        var error = await Assert.ThrowsAsync<Apko.Apk.ApkException>(() => LockGenerator.GenerateAsync(
+            Options(workspace, WriteConfig(workspace, repository, "replayout")), LockWorkspace.HttpClient, Token));
+
+        Assert.Equal("APKO2104", error.Code);
     }
 
     [Fact]
@@ -148,16 +183,30 @@ public sealed class KeyDiscoveryTests
         Offline = false,
     };
 
-    private static string Jwks(params (string Id, string PemPath)[] keys)
+    /// <summary>
+    /// Serves the fixture repository's x86_64 folder, linked in place, under /repo beside an apk-configuration that
+    /// names /discovery/jwks.json, and returns the repository URL.
+    /// </summary>
+    private static string ServeJwksRepository(TestHttpServer server, LockWorkspace workspace)
     {
-        var entries = keys.Select(key =>
-        {
-            using var rsa = RSA.Create();
-            rsa.ImportFromPem(File.ReadAllText(key.PemPath));
-            var parameters = rsa.ExportParameters(includePrivateParameters: false);
-            return $$"""{"kty": "RSA", "kid": "{{key.Id}}", "n": "{{Base64Url.EncodeToString(parameters.Modulus)}}", "e": "{{Base64Url.EncodeToString(parameters.Exponent)}}"}""";
-        });
-        return $$"""{"keys": [{{string.Join(", ", entries)}}]}""";
+        var repository = Directory.CreateDirectory(workspace.Path("repo")).FullName;
+        File.CreateSymbolicLink(Path.Combine(repository, "x86_64"), Path.Combine(s_packages, "x86_64"));
+        server.Serve("/repo", repository);
+        server.Serve("/discovery", Directory.CreateDirectory(workspace.Path("discovery")).FullName);
+        File.WriteAllText(
+            Path.Combine(repository, "apk-configuration"),
+            $$"""{"jwks_uri": "{{server.Url("/discovery/jwks.json")}}"}""");
+        return server.Url("/repo");
+    }
+
+    private static string JwksEntry(string id, string pemPath)
+    {
+        using var rsa = RSA.Create();
+        rsa.ImportFromPem(File.ReadAllText(pemPath));
+        var parameters = rsa.ExportParameters(includePrivateParameters: false);
+        var modulus = Base64Url.EncodeToString(parameters.Modulus);
+        var exponent = Base64Url.EncodeToString(parameters.Exponent);
+        return $$"""{"kty": "RSA", "kid": "{{id}}", "n": "{{modulus}}", "e": "{{exponent}}"}""";
     }
 
     private static byte[] PublicKeyOf(string pemOrPath)
