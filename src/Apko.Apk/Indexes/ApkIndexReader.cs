@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Formats.Tar;
+using System.Security.Cryptography;
 using System.Text;
 using Apko.Apk.Packages;
 using Apko.Apk.Signing;
@@ -139,9 +141,26 @@ public static class ApkIndexReader
         CancellationToken cancellationToken)
     {
         var signatures = await ReadSignaturesAsync(stream, source, cancellationToken).ConfigureAwait(false);
+        var contentStart = stream.Position;
 
-        var digests = options.Keyring is { } trusted ? DigestsFor(signatures, trusted) : GzipDigests.None;
-        var feeder = new GzipFeeder(stream, stream.Position, $"{source}: index member", digests);
+        // The signature is checked before anything is decompressed or parsed, so data that no trusted key signed
+        // costs no more than reading its compressed bytes.
+        if (options.Keyring is { } keyring)
+        {
+            if (signatures.Count == 0)
+            {
+                // Checking the gzip data first reports a cut or damaged file as such, not as an unsigned one.
+                await CheckGzipAsync(stream, contentStart, options, source, cancellationToken).ConfigureAwait(false);
+                throw SigningErrors.NotSigned(source);
+            }
+
+            var digests = await HashToEndAsync(stream, DigestsFor(signatures, keyring), cancellationToken)
+                .ConfigureAwait(false);
+            SignatureVerifier.Verify(signatures, algorithm => digests[algorithm], keyring, source);
+            stream.Position = contentStart;
+        }
+
+        var feeder = new GzipFeeder(stream, contentStart, $"{source}: index member", GzipDigests.None);
         await using var content = new GzipDecompressionStream(
             feeder,
             options.MaxSize,
@@ -150,19 +169,72 @@ public static class ApkIndexReader
         ApkIndex index;
         await using (var readAhead = new ReadAheadStream(content, cancellationToken))
         {
-            // Decompression runs on another thread while this one parses. The parser reads to the end, so the
-            // digests are complete once it returns.
+            // Decompression runs on another thread while this one parses.
             index = await ReadContentAsync(readAhead, source, cancellationToken).ConfigureAwait(false);
         }
 
-        // An unsigned index is rejected only after reading it, so that a damaged first member is reported as damage
-        // and not as a missing signature.
-        if (options.Keyring is { } keyring)
+        return index;
+    }
+
+    /// <summary>Hashes the rest of the stream with the requested digests, which the index signatures cover.</summary>
+    private static async Task<Dictionary<HashAlgorithmName, byte[]>> HashToEndAsync(
+        Stream stream,
+        GzipDigests requested,
+        CancellationToken cancellationToken)
+    {
+        using var sha1 = (requested & GzipDigests.Sha1) != 0 ? IncrementalHash.CreateHash(HashAlgorithmName.SHA1) : null;
+        using var sha256 = (requested & GzipDigests.Sha256) != 0
+            ? IncrementalHash.CreateHash(HashAlgorithmName.SHA256)
+            : null;
+        var digests = new Dictionary<HashAlgorithmName, byte[]>();
+        if (sha1 is null && sha256 is null)
         {
-            SignatureVerifier.Verify(signatures, feeder.GetDigest, keyring, source);
+            return digests;
         }
 
-        return index;
+        var buffer = ArrayPool<byte>.Shared.Rent(64 * 1024);
+        try
+        {
+            int count;
+            while ((count = await stream.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                sha1?.AppendData(buffer, 0, count);
+                sha256?.AppendData(buffer, 0, count);
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+
+        if (sha1 is not null)
+        {
+            digests[HashAlgorithmName.SHA1] = sha1.GetHashAndReset();
+        }
+
+        if (sha256 is not null)
+        {
+            digests[HashAlgorithmName.SHA256] = sha256.GetHashAndReset();
+        }
+
+        return digests;
+    }
+
+    /// <summary>Decompresses the gzip members from <paramref name="start"/> to the end without keeping the data.</summary>
+    private static async Task CheckGzipAsync(
+        Stream stream,
+        long start,
+        ApkIndexReadOptions options,
+        string source,
+        CancellationToken cancellationToken)
+    {
+        var feeder = new GzipFeeder(stream, start, $"{source}: index member", GzipDigests.None);
+        await using var content = new GzipDecompressionStream(
+            feeder,
+            options.MaxSize,
+            singleMember: false,
+            () => IndexErrors.TooLarge(source, options.MaxSize));
+        await content.CopyToAsync(Stream.Null, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Returns the digests needed to check the signatures made with trusted keys, the only ones checked.

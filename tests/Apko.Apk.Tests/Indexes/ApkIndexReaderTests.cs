@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using System.Text;
 using Apko.Apk.Indexes;
 using Apko.Apk.Packages;
@@ -318,6 +319,30 @@ public sealed class ApkIndexReaderTests
 
         Assert.NotEqual("APKO2103", exception.Code);
         Assert.Contains("ends before its gzip data is complete", exception.Message);
+    }
+
+    [Fact]
+    public async Task ReadAsync_ForeignContentMember_SignatureCheckedBeforeParsing()
+    {
+        // The real signature member followed by a content member that is not even a tar: verifying first reports
+        // the signature, where parsing first would have reported the tar.
+        var bytes = await File.ReadAllBytesAsync(
+            Fixtures.Path("alpine", "v3.19.1-iso", "x86_64", "APKINDEX.tar.gz"), Token);
+        var signatureLength = await ReadFirstMemberLengthAsync(bytes);
+        using var foreign = new MemoryStream();
+        await using (var gzip = new GZipStream(foreign, CompressionLevel.Fastest, leaveOpen: true))
+        {
+            await gzip.WriteAsync(new byte[4096], Token);
+        }
+
+        var keyring = await KeyringTests.LoadAlpineKeysAsync();
+        var exception = await Assert.ThrowsAsync<ApkException>(() => ApkIndexReader.ReadAsync(
+            new MemoryStream([.. bytes[..(int)signatureLength], .. foreign.ToArray()]),
+            ApkIndexReadOptions.Verified(keyring),
+            "foreign.tar.gz",
+            Token));
+
+        Assert.Equal("APKO2105", exception.Code);
     }
 
     [Fact]
