@@ -7,14 +7,16 @@ internal static class NameSuggestions
 
     /// <summary>
     /// Returns up to three of <paramref name="candidates"/> within a small edit distance of
-    /// <paramref name="missing"/> (one edit for short names, two from eight characters), closest first.
+    /// <paramref name="missing"/> (one edit for short names, two from eight characters), closest first, and a name
+    /// that differs only in case before all others.
     /// </summary>
     public static IReadOnlyList<string> Find(IEnumerable<string> candidates, string missing)
     {
         var limit = missing.Length >= 8 ? 2 : 1;
+
         return candidates
             .Where(candidate => Math.Abs(candidate.Length - missing.Length) <= limit)
-            .Select(candidate => (Name: candidate, Distance: Distance(candidate, missing, limit)))
+            .Select(candidate => (Name: candidate, Distance: Score(candidate, missing, limit)))
             .Where(match => match.Distance <= limit)
             .OrderBy(match => match.Distance)
             .ThenBy(match => match.Name, StringComparer.Ordinal)
@@ -22,6 +24,11 @@ internal static class NameSuggestions
             .Take(MaxSuggestions)
             .ToList();
     }
+
+    /// <summary>Returns -1 for a name that differs only in case, so that it comes first, else the edit distance.
+    /// </summary>
+    private static int Score(string candidate, string missing, int limit) =>
+        string.Equals(candidate, missing, StringComparison.OrdinalIgnoreCase) ? -1 : Distance(candidate, missing, limit);
 
     /// <summary>Returns the Levenshtein distance of two names, or <paramref name="limit"/> + 1 once it is larger.
     /// </summary>

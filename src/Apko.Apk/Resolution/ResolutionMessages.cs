@@ -15,7 +15,8 @@ internal static class ResolutionMessages
         (architecture is null ? "Unable to select packages:" : $"Unable to select packages for {architecture}:")
         + "\n" + report
         + string.Concat(suggestions.Select(pair =>
-            $"No package is named '{pair.Missing}'; did you mean {string.Join(" or ", pair.Suggestions.Select(s => $"'{s}'"))}? "))
+            $"No package is named '{Shorten(pair.Missing)}'; did you mean "
+            + $"{string.Join(" or ", pair.Suggestions.Select(s => $"'{s}'"))}? "))
         + (report.Contains("error: uninstallable", StringComparison.Ordinal)
             ? "A package marked uninstallable has an invalid atom in its repository's index record, which apk-tools "
               + "rejects too: ask for another version, or ask the repository's maintainers to fix the record. "
@@ -29,4 +30,6 @@ internal static class ResolutionMessages
     public static string MissingArchitectures(IEnumerable<string> architectures) =>
         $"No repositories were given for architecture(s) {string.Join(", ", architectures.Select(a => $"'{a}'"))}. "
         + "Give at least one repository index per architecture.";
+
+    private static string Shorten(string name) => name.Length <= 60 ? name : name[..60] + "…";
 }

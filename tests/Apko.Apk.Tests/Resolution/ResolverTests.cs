@@ -128,6 +128,7 @@ public sealed class ResolverTests
     [InlineData("busyboxx", "did you mean 'busybox'?")]
     [InlineData("libssl", "did you mean 'libssl3'?")]
     [InlineData("apk-tool", "did you mean 'apk-tools'?")]
+    [InlineData("BUSYBOX", "did you mean 'busybox'?")]
     public void Resolve_TypoInWorld_SuggestsName(string atom, string expected)
     {
         var resolver = new Resolver([s_alpine319.Value]);
