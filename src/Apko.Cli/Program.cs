@@ -26,9 +26,11 @@ public static class Program
         }
 
         using var cancellation = new CancellationTokenSource();
+        var signalExitCode = 0;
         Console.CancelKeyPress += (_, e) =>
         {
             e.Cancel = true;
+            Interlocked.CompareExchange(ref signalExitCode, ExitCodes.Interrupted, 0);
             cancellation.Cancel();
         };
 
@@ -38,9 +40,14 @@ public static class Program
             context =>
             {
                 context.Cancel = true;
+                Interlocked.CompareExchange(ref signalExitCode, ExitCodes.Terminated, 0);
                 cancellation.Cancel();
             });
-        return await parseResult.InvokeAsync(new InvocationConfiguration(), cancellation.Token);
+        var exitCode = await parseResult.InvokeAsync(new InvocationConfiguration(), cancellation.Token);
+
+        // A command stopped by a signal exits as shells expect of a process the signal ended: 128 + its number.
+        var signalled = Volatile.Read(ref signalExitCode);
+        return signalled != 0 && exitCode == ExitCodes.Failure ? signalled : exitCode;
     }
 
     private static bool IsHelpOrVersion(ParseResult parseResult) =>
