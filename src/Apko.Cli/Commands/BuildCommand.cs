@@ -52,5 +52,6 @@ internal static class BuildCommand
         command.Options.Add(flags.CacheDir);
         command.Options.Add(flags.Offline);
         command.Options.Add(flags.Format);
+        command.Options.Add(flags.Compression);
     }
 }

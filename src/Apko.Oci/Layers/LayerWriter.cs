@@ -3,8 +3,8 @@ using Apko.Oci.Model;
 namespace Apko.Oci.Layers;
 
 /// <summary>
-/// Writes a gzip-compressed tar layer to a file from ordered entries, streaming: neither the tar nor the compressed
-/// bytes are held in memory. Equal entries give equal bytes, whatever the degree of parallelism.
+/// Writes a gzip- or zstd-compressed tar layer to a file from ordered entries, streaming: neither the tar nor the
+/// compressed bytes are held in memory. Equal entries give equal bytes, whatever the degree of parallelism.
 /// </summary>
 public static class LayerWriter
 {
@@ -29,7 +29,9 @@ public static class LayerWriter
             File.Move(temporaryPath, fullPath, overwrite: true);
             var descriptor = new Descriptor
             {
-                MediaType = MediaType.LayerTarGzip,
+                MediaType = options.Compression == LayerCompression.Zstd
+                    ? MediaType.LayerTarZstd
+                    : MediaType.LayerTarGzip,
                 Digest = result.OutputDigest,
                 Size = result.OutputLength,
             };
@@ -47,7 +49,7 @@ public static class LayerWriter
         }
     }
 
-    private static async Task<GzipResult> WriteFileAsync(
+    private static async Task<CompressionResult> WriteFileAsync(
         IEnumerable<LayerEntry> entries,
         string path,
         LayerWriterOptions options,
@@ -56,20 +58,38 @@ public static class LayerWriter
         var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true);
         await using (file.ConfigureAwait(false))
         {
+            if (options.Compression == LayerCompression.Zstd)
+            {
+                var zstd = new ZstdLayerStream(file);
+                await using (zstd.ConfigureAwait(false))
+                {
+                    await WriteTarAsync(entries, zstd, cancellationToken).ConfigureAwait(false);
+                    return await zstd.CompleteAsync(cancellationToken).ConfigureAwait(false);
+                }
+            }
+
             var gzip = new ParallelGzipStream(file, options.MaxDegreeOfParallelism);
             await using (gzip.ConfigureAwait(false))
             {
-                var tar = new LayerTarWriter(gzip);
-                foreach (var entry in entries)
-                {
-                    cancellationToken.ThrowIfCancellationRequested();
-                    await tar.WriteEntryAsync(entry, cancellationToken).ConfigureAwait(false);
-                }
-
-                await tar.CompleteAsync(cancellationToken).ConfigureAwait(false);
+                await WriteTarAsync(entries, gzip, cancellationToken).ConfigureAwait(false);
                 return await gzip.CompleteAsync(cancellationToken).ConfigureAwait(false);
             }
         }
+    }
+
+    private static async Task WriteTarAsync(
+        IEnumerable<LayerEntry> entries,
+        Stream destination,
+        CancellationToken cancellationToken)
+    {
+        var tar = new LayerTarWriter(destination);
+        foreach (var entry in entries)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            await tar.WriteEntryAsync(entry, cancellationToken).ConfigureAwait(false);
+        }
+
+        await tar.CompleteAsync(cancellationToken).ConfigureAwait(false);
     }
 
     private static void DeleteQuietly(string path)

@@ -5,4 +5,7 @@ public sealed record LayerWriterOptions
 {
     /// <summary>Maximum number of chunks compressed at the same time; at least 1.</summary>
     public int MaxDegreeOfParallelism { get; init; } = Math.Max(1, Environment.ProcessorCount);
+
+    /// <summary>How the layer tar is compressed; gzip unless zstd is asked for.</summary>
+    public LayerCompression Compression { get; init; } = LayerCompression.Gzip;
 }

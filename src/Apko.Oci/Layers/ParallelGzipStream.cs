@@ -84,7 +84,7 @@ internal sealed class ParallelGzipStream : Stream
         WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
     /// <summary>Compresses what is left, writes the gzip trailer and returns the digests and sizes.</summary>
-    public async Task<GzipResult> CompleteAsync(CancellationToken cancellationToken)
+    public async Task<CompressionResult> CompleteAsync(CancellationToken cancellationToken)
     {
         await DispatchChunkAsync(isLast: true, cancellationToken).ConfigureAwait(false);
         while (_pending.Count > 0)
@@ -98,7 +98,7 @@ internal sealed class ParallelGzipStream : Stream
         await WriteOutputAsync(trailer, cancellationToken).ConfigureAwait(false);
         await _destination.FlushAsync(cancellationToken).ConfigureAwait(false);
         _completed = true;
-        return new GzipResult(
+        return new CompressionResult(
             Digest.FromSha256Hash(_inputHash.GetHashAndReset()),
             _inputLength,
             Digest.FromSha256Hash(_outputHash.GetHashAndReset()),

@@ -175,9 +175,9 @@ public sealed class OciLayoutValidator
     private async Task<Digest?> CheckLayerAsync(JsonElement layer, string parent, CancellationToken token)
     {
         var mediaType = GetString(layer, "mediaType");
-        if (mediaType is not (MediaType.LayerTarGzip or MediaType.LayerTar))
+        if (mediaType is not (MediaType.LayerTarGzip or MediaType.LayerTarZstd or MediaType.LayerTar))
         {
-            _problems.Add($"{parent}: layer media type '{mediaType}' is not a tar or tar+gzip layer.");
+            _problems.Add($"{parent}: layer media type '{mediaType}' is not a tar, tar+gzip or tar+zstd layer.");
             return null;
         }
 
@@ -195,10 +195,12 @@ public sealed class OciLayoutValidator
                 return await HashAsync(file, token).ConfigureAwait(false);
             }
 
-            var gzip = new GZipStream(file, CompressionMode.Decompress);
-            await using (gzip.ConfigureAwait(false))
+            Stream decompressed = mediaType == MediaType.LayerTarZstd
+                ? new ZstdSharp.DecompressionStream(file)
+                : new GZipStream(file, CompressionMode.Decompress);
+            await using (decompressed.ConfigureAwait(false))
             {
-                return await HashAsync(gzip, token).ConfigureAwait(false);
+                return await HashAsync(decompressed, token).ConfigureAwait(false);
             }
         }
     }

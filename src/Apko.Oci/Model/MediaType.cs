@@ -15,6 +15,9 @@ public static class MediaType
     /// <summary>gzip-compressed tar layer.</summary>
     public const string LayerTarGzip = "application/vnd.oci.image.layer.v1.tar+gzip";
 
+    /// <summary>OCI layer, tar compressed with zstd.</summary>
+    public const string LayerTarZstd = "application/vnd.oci.image.layer.v1.tar+zstd";
+
     /// <summary>Uncompressed tar layer.</summary>
     public const string LayerTar = "application/vnd.oci.image.layer.v1.tar";
 

@@ -95,6 +95,9 @@ public sealed record BuildOptions
     /// </summary>
     public Uri AlpineReleasesUrl { get; init; } = new("https://alpinelinux.org/releases.json");
 
+    /// <summary>How image layers are compressed: gzip (the default) or zstd.</summary>
+    public Apko.Oci.Layers.LayerCompression LayerCompression { get; init; } = Apko.Oci.Layers.LayerCompression.Gzip;
+
     /// <summary>The clock that decides whether a discovered Alpine key is deprecated yet.</summary>
     public TimeProvider Clock { get; init; } = TimeProvider.System;
 }

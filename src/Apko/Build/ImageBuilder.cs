@@ -116,7 +116,11 @@ public static class ImageBuilder
         CancellationToken cancellationToken)
     {
         var arch = rootfs.Plan.Architecture.ApkName;
-        var writerOptions = new LayerWriterOptions { MaxDegreeOfParallelism = Math.Max(1, options.MaxParallelism) };
+        var writerOptions = new LayerWriterOptions
+        {
+            MaxDegreeOfParallelism = Math.Max(1, options.MaxParallelism),
+            Compression = options.LayerCompression,
+        };
         if (rootfs.Plan.Configuration.Layering is { IsEmpty: false } layering)
         {
             var layers = await OriginLayers.WriteAsync(

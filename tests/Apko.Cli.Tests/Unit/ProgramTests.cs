@@ -26,6 +26,7 @@ public sealed class ProgramTests
     [InlineData("--arch", "arm65", "'arm65'")]
     [InlineData("--sbom-formats", "swid", "'swid'")]
     [InlineData("--package-append", "busybox>>1", "'busybox>>1'")]
+    [InlineData("--compression", "brotli", "--compression 'brotli' is not supported")]
     [InlineData("--arch", "", "--arch has an empty value")]
     [InlineData("--repository-append", "", "--repository-append has an empty value")]
     [InlineData("--keyring-append", " ", "--keyring-append has an empty value")]

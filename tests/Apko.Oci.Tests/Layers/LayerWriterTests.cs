@@ -25,6 +25,31 @@ public sealed class LayerWriterTests
     }
 
     [Fact]
+    public async Task WriteAsync_Zstd_SameTarAndDiffId()
+    {
+        using var directory = new TemporaryDirectory();
+        var golden = GoldenLayer.ReadTar();
+        var path = Path.Combine(directory.Path, "layer.tar.zst");
+        var options = new LayerWriterOptions { Compression = LayerCompression.Zstd };
+
+        var layer = await LayerWriter.WriteAsync(GoldenLayer.ReadEntries(golden), path, options, Token);
+        var again = await LayerWriter.WriteAsync(
+            GoldenLayer.ReadEntries(golden), Path.Combine(directory.Path, "again.tar.zst"), options, Token);
+
+        Assert.Equal(GoldenLayer.DiffId, layer.DiffId.ToString());
+        Assert.Equal(MediaType.LayerTarZstd, layer.Descriptor.MediaType);
+        var compressed = await File.ReadAllBytesAsync(path, Token);
+        Assert.Equal([0x28, 0xB5, 0x2F, 0xFD], compressed[..4]);
+        Assert.Equal(Digest.Sha256(compressed), layer.Descriptor.Digest);
+        Assert.Equal(compressed.Length, layer.Descriptor.Size);
+        using var zstd = new ZstdSharp.DecompressionStream(new MemoryStream(compressed));
+        using var tar = new MemoryStream();
+        await zstd.CopyToAsync(tar, Token);
+        Assert.Equal(golden, tar.ToArray());
+        Assert.Equal(layer.Descriptor, again.Descriptor);
+    }
+
+    [Fact]
     public async Task WriteAsync_SameDigestsForAnyParallelism()
     {
         using var first = new TemporaryDirectory();

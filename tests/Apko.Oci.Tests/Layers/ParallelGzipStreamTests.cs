@@ -76,7 +76,7 @@ public sealed class ParallelGzipStreamTests
         return data;
     }
 
-    private static async Task<(byte[] Output, GzipResult Result)> CompressAsync(
+    private static async Task<(byte[] Output, CompressionResult Result)> CompressAsync(
         byte[] input,
         int maxParallelism,
         int writeSize)
