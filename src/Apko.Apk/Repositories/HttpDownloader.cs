@@ -99,6 +99,11 @@ internal sealed class HttpDownloader
         {
             throw new TransientDownloadException(e);
         }
+        catch (UriFormatException e)
+        {
+            // The handler follows redirects itself and fails this way on a Location it cannot parse.
+            throw RepositoryErrors.RedirectNotFollowed(request.DisplayUrl, 302, "Found", null, e);
+        }
         catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
         {
             var seconds = _options.ReadTimeout.TotalSeconds;
@@ -168,6 +173,8 @@ internal sealed class HttpDownloader
             401 or 403 => RepositoryErrors.Unauthorized(
                 request.DisplayUrl, status, reason, request.Uri.Authority, request.Authorization is not null),
             404 => RepositoryErrors.NotFound(request.DisplayUrl, request.NotFoundHint),
+            >= 300 and < 400 => RepositoryErrors.RedirectNotFollowed(
+                request.DisplayUrl, status, reason, response.Headers.Location),
             _ => RepositoryErrors.HttpStatus(request.DisplayUrl, status, reason, attempts: 1),
         };
     }

@@ -59,6 +59,33 @@ internal static class RepositoryErrors
         NotFoundCode,
         $"GET {url} returned 404 Not Found. {hint}");
 
+    public static ApkException RedirectNotFollowed(
+        string url,
+        int statusCode,
+        string reason,
+        Uri? location,
+        Exception? inner = null) => new(
+        "APKO2064",
+        $"GET {url} returned {statusCode} {reason}, a redirect that was not followed: "
+        + $"{RedirectProblem(location, inner)} Use the repository's final URL, or fix the server's redirects.",
+        inner);
+
+    private static string RedirectProblem(Uri? location, Exception? inner)
+    {
+        if (inner is not null)
+        {
+            return $"its location is not a valid http(s) URL ({inner.Message}).";
+        }
+
+        if (location is null)
+        {
+            return "it names no location.";
+        }
+
+        return $"it leads to '{UrlRedactor.Redact(location.OriginalString)}', which is not http(s) or redirects too "
+            + "many times.";
+    }
+
     public static ApkException HttpStatus(string url, int statusCode, string reason, int attempts) => new(
         "APKO2059",
         $"GET {url} returned {statusCode} {reason}{AfterAttempts(attempts)}. "

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using System.Text;
 using Apko.Apk.Indexes;
 using Apko.Testing.Http;
 using Microsoft.Extensions.Logging;
@@ -65,6 +66,27 @@ public sealed class RepositoryFetcherRetryTests : IClassFixture<RepositoryServer
         listener.Stop();
         await accepting;
         connections.ForEach(connection => connection.Dispose());
+    }
+
+    [Theory]
+    [InlineData("/loop", "redirects too many times")]
+    [InlineData("file:///etc/passwd", "its location is not a valid http(s) URL")]
+    public async Task GetIndexAsync_RedirectNotFollowed_NamesRedirect(string location, string expected)
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var serving = RedirectForeverAsync(listener, location);
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        var fetcher = _harness.CreateFetcher();
+
+        var error = await Assert.ThrowsAsync<ApkException>(
+            () => fetcher.GetIndexAsync(new Repository($"http://127.0.0.1:{port}/alpine"), Arch, Token));
+
+        Assert.Equal("APKO2064", error.Code);
+        Assert.Contains("a redirect that was not followed", error.Message);
+        Assert.Contains(expected, error.Message);
+        listener.Stop();
+        await serving;
     }
 
     [Fact]
@@ -190,6 +212,46 @@ public sealed class RepositoryFetcherRetryTests : IClassFixture<RepositoryServer
                                               or OperationCanceledException)
         {
             // The listener stopped.
+        }
+    }
+
+    /// <summary>Answers every request on every connection with a 302 to <paramref name="location"/>.</summary>
+    private static async Task RedirectForeverAsync(TcpListener listener, string location)
+    {
+        var response = Encoding.ASCII.GetBytes(
+            $"HTTP/1.1 302 Found\r\nLocation: {location}\r\nContent-Length: 0\r\n\r\n");
+        try
+        {
+            while (true)
+            {
+                var client = await listener.AcceptTcpClientAsync(Token);
+                _ = AnswerAsync(client, response);
+            }
+        }
+        catch (Exception exception) when (exception is SocketException or ObjectDisposedException
+                                              or OperationCanceledException)
+        {
+            // The listener stopped.
+        }
+    }
+
+    private static async Task AnswerAsync(TcpClient client, byte[] response)
+    {
+        using (client)
+        {
+            var stream = client.GetStream();
+            var buffer = new byte[4096];
+            try
+            {
+                while (await stream.ReadAsync(buffer, Token) > 0)
+                {
+                    await stream.WriteAsync(response, Token);
+                }
+            }
+            catch (Exception exception) when (exception is IOException or OperationCanceledException)
+            {
+                // The client closed the connection.
+            }
         }
     }
 }
