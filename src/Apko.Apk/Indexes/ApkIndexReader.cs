@@ -160,12 +160,7 @@ public static class ApkIndexReader
             stream.Position = contentStart;
         }
 
-        var feeder = new GzipFeeder(stream, contentStart, $"{source}: index member", GzipDigests.None);
-        await using var content = new GzipDecompressionStream(
-            feeder,
-            options.MaxSize,
-            singleMember: false,
-            () => IndexErrors.TooLarge(source, options.MaxSize));
+        await using var content = OpenContent(stream, contentStart, options, source);
         ApkIndex index;
         await using (var readAhead = new ReadAheadStream(content, cancellationToken))
         {
@@ -228,14 +223,21 @@ public static class ApkIndexReader
         string source,
         CancellationToken cancellationToken)
     {
-        var feeder = new GzipFeeder(stream, start, $"{source}: index member", GzipDigests.None);
-        await using var content = new GzipDecompressionStream(
-            feeder,
+        await using var content = OpenContent(stream, start, options, source);
+        await content.CopyToAsync(Stream.Null, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Opens the decompressed gzip members from <paramref name="start"/> to the end of the stream.</summary>
+    private static GzipDecompressionStream OpenContent(
+        Stream stream,
+        long start,
+        ApkIndexReadOptions options,
+        string source) =>
+        new(
+            new GzipFeeder(stream, start, $"{source}: index member", GzipDigests.None),
             options.MaxSize,
             singleMember: false,
             () => IndexErrors.TooLarge(source, options.MaxSize));
-        await content.CopyToAsync(Stream.Null, cancellationToken).ConfigureAwait(false);
-    }
 
     /// <summary>Returns the digests needed to check the signatures made with trusted keys, the only ones checked.
     /// </summary>

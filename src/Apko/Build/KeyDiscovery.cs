@@ -37,8 +37,7 @@ internal sealed partial class KeyDiscovery(BuildOptions options, RepositoryFetch
     {
         var urls = repositories
             .Select(line => Repository.Parse(line).Location.TrimEnd('/'))
-            .Where(location => location.StartsWith("http://", StringComparison.OrdinalIgnoreCase)
-                               || location.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
+            .Where(PackageSource.IsRemote)
             .Distinct(StringComparer.Ordinal)
             .ToList();
         var keys = new List<KeyFile>();

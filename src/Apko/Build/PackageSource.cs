@@ -72,8 +72,7 @@ internal sealed class PackageSource(BuildOptions options, RepositoryFetcher fetc
         ApkIndexReadOptions readOptions,
         CancellationToken cancellationToken)
     {
-        var remote = repository.Location.StartsWith("http://", StringComparison.OrdinalIgnoreCase)
-                     || repository.Location.StartsWith("https://", StringComparison.OrdinalIgnoreCase);
+        var remote = IsRemote(repository.Location);
         var source = remote
             ? UrlRedactor.Redact($"{repository.Location.TrimEnd('/')}/{arch}/{RepositoryFetcher.IndexFileName}")
             : path;
@@ -87,6 +86,11 @@ internal sealed class PackageSource(BuildOptions options, RepositoryFetcher fetc
             throw;
         }
     }
+
+    /// <summary>Returns whether a repository location is an http or https URL.</summary>
+    public static bool IsRemote(string location) =>
+        location.StartsWith("http://", StringComparison.OrdinalIgnoreCase)
+        || location.StartsWith("https://", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Returns a local path as an absolute path; URLs are returned unchanged.</summary>
     public string ToFetchLocation(string location)

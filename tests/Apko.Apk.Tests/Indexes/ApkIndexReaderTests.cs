@@ -322,7 +322,7 @@ public sealed class ApkIndexReaderTests
     }
 
     [Fact]
-    public async Task ReadAsync_ForeignContentMember_SignatureCheckedBeforeParsing()
+    public async Task ReadAsync_ForeignContent_SignatureFailsFirst()
     {
         // The real signature member followed by a content member that is not even a tar: verifying first reports
         // the signature, where parsing first would have reported the tar.

@@ -58,7 +58,7 @@ public sealed class GzipMemberReaderTests
     }
 
     [Fact]
-    public void GetDigest_OnlySha256Asked_Sha256OfCompressedBytesAndNoSha1()
+    public void GetDigest_OnlySha256_NoSha1()
     {
         var bytes = Compress("abc").Concat(Compress("def")).ToArray();
         var feeder = new GzipFeeder(new MemoryStream(bytes), 0, "test", GzipDigests.Sha256);

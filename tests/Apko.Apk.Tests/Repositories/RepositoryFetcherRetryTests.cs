@@ -45,7 +45,7 @@ public sealed class RepositoryFetcherRetryTests : IClassFixture<RepositoryServer
     [Fact]
     public async Task GetIndexAsync_SilentServer_TimesOut()
     {
-        // The server accepts connections and never answers.
+        // The server accepts connections and never responds.
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         var connections = new List<TcpClient>();

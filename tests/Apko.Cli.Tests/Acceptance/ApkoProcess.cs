@@ -28,6 +28,32 @@ internal static class ApkoProcess
         string? workingDirectory = null,
         IReadOnlyDictionary<string, string>? environment = null)
     {
+        using var process = Start(arguments, workingDirectory, environment);
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"apko {string.Join(' ', arguments)} timed out after 3 minutes.");
+        }
+
+        return new ToolResult(process.ExitCode, await stdout, await stderr);
+    }
+
+    /// <summary>
+    /// Starts <c>apko</c> with redirected output and returns the process, for tests that act on it while it runs.
+    /// SOURCE_DATE_EPOCH is handled as in <see cref="RunAsync"/>.
+    /// </summary>
+    public static Process Start(
+        IEnumerable<string> arguments,
+        string? workingDirectory = null,
+        IReadOnlyDictionary<string, string>? environment = null)
+    {
         var apphost = Path.Combine(AppContext.BaseDirectory, "apko");
         var start = File.Exists(apphost) ? new ProcessStartInfo(apphost) : new ProcessStartInfo("dotnet");
         if (!File.Exists(apphost))
@@ -49,22 +75,7 @@ internal static class ApkoProcess
             start.Environment[key] = value;
         }
 
-        using var process = Process.Start(start)
-            ?? throw new InvalidOperationException($"Could not start '{start.FileName}'.");
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"apko {string.Join(' ', arguments)} timed out after 3 minutes.");
-        }
-
-        return new ToolResult(process.ExitCode, await stdout, await stderr);
+        return Process.Start(start) ?? throw new InvalidOperationException($"Could not start '{start.FileName}'.");
     }
 
     /// <summary>

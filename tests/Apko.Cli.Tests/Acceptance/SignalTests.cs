@@ -26,8 +26,8 @@ public sealed class SignalTests
             Encoding.UTF8);
         var output = Path.Combine(scratch, "out.tar");
 
-        using var process = Start(
-            "build", config, "app:1", output, "--cache-dir", Path.Combine(scratch, "cache"), "--sbom=false");
+        using var process = ApkoProcess.Start(
+            ["build", config, "app:1", output, "--cache-dir", Path.Combine(scratch, "cache"), "--sbom=false"]);
         var stdout = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
         var stderr = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
         await WaitForRequestAsync(server);
@@ -46,26 +46,7 @@ public sealed class SignalTests
         Assert.False(File.Exists(output));
     }
 
-    private static Process Start(params string[] arguments)
-    {
-        var apphost = Path.Combine(AppContext.BaseDirectory, "apko");
-        var start = File.Exists(apphost) ? new ProcessStartInfo(apphost) : new ProcessStartInfo("dotnet");
-        if (!File.Exists(apphost))
-        {
-            start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "apko.dll"));
-        }
-
-        start.RedirectStandardError = true;
-        start.RedirectStandardOutput = true;
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        return Process.Start(start) ?? throw new InvalidOperationException($"Could not start '{start.FileName}'.");
-    }
-
-    /// <summary>Waits until the build has asked the server for something, so the signal arrives mid-build.</summary>
+    /// <summary>Waits until the build has sent a request to the server, so the signal arrives mid-build.</summary>
     private static async Task WaitForRequestAsync(TestHttpServer server)
     {
         for (var attempt = 0; attempt < 300 && server.MaxConcurrentRequests == 0; attempt++)

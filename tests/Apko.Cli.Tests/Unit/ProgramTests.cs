@@ -1,5 +1,3 @@
-using System.Buffers.Text;
-using System.Security.Cryptography;
 using Apko.Testing;
 using Apko.Testing.Http;
 
@@ -132,7 +130,7 @@ public sealed class ProgramTests
         var melange = Fixtures.Path("apko", "internal", "cli", "testdata", "melange.rsa.pub");
         File.WriteAllText(
             Path.Combine(site, "apk-configuration"), $$"""{"jwks_uri": "{{server.Url("/repo/jwks.json")}}"}""");
-        File.WriteAllText(Path.Combine(site, "jwks.json"), JwksOf("melange", melange));
+        File.WriteAllText(Path.Combine(site, "jwks.json"), JsonWebKeys.Set(JsonWebKeys.Entry("melange", melange)));
         Directory.CreateDirectory(Path.Combine(root, "etc", "apk"));
         File.WriteAllText(
             Path.Combine(root, "etc", "apk", "repositories"),
@@ -144,7 +142,8 @@ public sealed class ProgramTests
         var key = Path.Combine(root, "etc", "apk", "keys", "melange.rsa.pub");
         Assert.Equal(0, result.ExitCode);
         Assert.Equal(key, result.Stdout.Trim());
-        Assert.Equal(PublicKeyOf(File.ReadAllText(melange)), PublicKeyOf(File.ReadAllText(key)));
+        Assert.Equal(
+            JsonWebKeys.PublicKeyOf(File.ReadAllText(melange)), JsonWebKeys.PublicKeyOf(File.ReadAllText(key)));
         Assert.Equal(
             UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead,
             File.GetUnixFileMode(key));
@@ -198,22 +197,5 @@ public sealed class ProgramTests
         var index = await File.ReadAllTextAsync(
             Path.Combine(output, "blobs", "sha256", digest["sha256:".Length..]), TestContext.Current.CancellationToken);
         Assert.Contains("\"org.opencontainers.image.created\":\"2020-01-01T00:00:00Z\"", index);
-    }
-
-    private static string JwksOf(string id, string pemPath)
-    {
-        using var rsa = RSA.Create();
-        rsa.ImportFromPem(File.ReadAllText(pemPath));
-        var parameters = rsa.ExportParameters(includePrivateParameters: false);
-        var modulus = Base64Url.EncodeToString(parameters.Modulus);
-        var exponent = Base64Url.EncodeToString(parameters.Exponent);
-        return $$"""{"keys": [{"kty": "RSA", "kid": "{{id}}", "n": "{{modulus}}", "e": "{{exponent}}"}]}""";
-    }
-
-    private static byte[] PublicKeyOf(string pem)
-    {
-        using var rsa = RSA.Create();
-        rsa.ImportFromPem(pem);
-        return rsa.ExportSubjectPublicKeyInfo();
     }
 }

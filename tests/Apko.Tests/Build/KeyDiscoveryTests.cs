@@ -1,5 +1,3 @@
-using System.Buffers.Text;
-using System.Security.Cryptography;
 using System.Text;
 using Apko.Build;
 using Apko.Locking;
@@ -84,14 +82,14 @@ public sealed class KeyDiscoveryTests
         var repository = ServeJwksRepository(server, workspace);
         File.WriteAllText(
             workspace.Path("discovery/jwks.json"),
-            $"{{\"keys\": [{JwksEntry("melange", s_melangeKey)}, {JwksEntry("../evil", s_melangeKey)}]}}");
+            JsonWebKeys.Set(JsonWebKeys.Entry("melange", s_melangeKey), JsonWebKeys.Entry("../evil", s_melangeKey)));
         var config = WriteConfig(workspace, repository, "replayout");
 
         var lockFile = await LockGenerator.GenerateAsync(Options(workspace, config), LockWorkspace.HttpClient, Token);
 
         var key = Assert.Single(lockFile.Contents.Keyring);
         Assert.Equal(server.Url("/repo/melange.rsa.pub"), key.Url);
-        Assert.Equal(PublicKeyOf(s_melangeKey), PublicKeyOf(key.Content!));
+        Assert.Equal(JsonWebKeys.PublicKeyOf(File.ReadAllText(s_melangeKey)), JsonWebKeys.PublicKeyOf(key.Content!));
         Assert.Contains(lockFile.Contents.Packages, package => package.Name == "replayout");
     }
 
@@ -101,24 +99,24 @@ public sealed class KeyDiscoveryTests
         await using var server = TestHttpServer.Start();
         using var workspace = new LockWorkspace();
         var repository = ServeJwksRepository(server, workspace);
-        var good = JwksEntry("melange", s_melangeKey);
+        var good = JsonWebKeys.Entry("melange", s_melangeKey);
         var entries = new[]
         {
             """{"kty": "RSA", "kid": "melange", "n": "!!!not*base64", "e": "AQAB"}""",
             """{"kty": "RSA", "kid": "melange", "n": "_w", "e": "AQAB"}""",
-            JwksEntry("melange", s_melangeKey).Replace("\"e\"", "\"x\"", StringComparison.Ordinal),
-            JwksEntry(new string('k', 300), s_melangeKey),
+            JsonWebKeys.Entry("melange", s_melangeKey).Replace("\"e\"", "\"x\"", StringComparison.Ordinal),
+            JsonWebKeys.Entry(new string('k', 300), s_melangeKey),
             """{"kty": "EC", "kid": "ec", "crv": "P-256"}""",
             good,
-            JwksEntry("melange", Fixtures.Path("alpine", "keys", AlpineKey)),
+            JsonWebKeys.Entry("melange", Fixtures.Path("alpine", "keys", AlpineKey)),
         };
-        File.WriteAllText(workspace.Path("discovery/jwks.json"), $"{{\"keys\": [{string.Join(", ", entries)}]}}");
+        File.WriteAllText(workspace.Path("discovery/jwks.json"), JsonWebKeys.Set(entries));
 
         var lockFile = await LockGenerator.GenerateAsync(
             Options(workspace, WriteConfig(workspace, repository, "replayout")), LockWorkspace.HttpClient, Token);
 
         var key = Assert.Single(lockFile.Contents.Keyring);
-        Assert.Equal(PublicKeyOf(s_melangeKey), PublicKeyOf(key.Content!));
+        Assert.Equal(JsonWebKeys.PublicKeyOf(File.ReadAllText(s_melangeKey)), JsonWebKeys.PublicKeyOf(key.Content!));
     }
 
     [Theory]
@@ -197,22 +195,5 @@ public sealed class KeyDiscoveryTests
             Path.Combine(repository, "apk-configuration"),
             $$"""{"jwks_uri": "{{server.Url("/discovery/jwks.json")}}"}""");
         return server.Url("/repo");
-    }
-
-    private static string JwksEntry(string id, string pemPath)
-    {
-        using var rsa = RSA.Create();
-        rsa.ImportFromPem(File.ReadAllText(pemPath));
-        var parameters = rsa.ExportParameters(includePrivateParameters: false);
-        var modulus = Base64Url.EncodeToString(parameters.Modulus);
-        var exponent = Base64Url.EncodeToString(parameters.Exponent);
-        return $$"""{"kty": "RSA", "kid": "{{id}}", "n": "{{modulus}}", "e": "{{exponent}}"}""";
-    }
-
-    private static byte[] PublicKeyOf(string pemOrPath)
-    {
-        using var rsa = RSA.Create();
-        rsa.ImportFromPem(File.Exists(pemOrPath) ? File.ReadAllText(pemOrPath) : pemOrPath);
-        return rsa.ExportSubjectPublicKeyInfo();
     }
 }
